@@ -1,0 +1,116 @@
+// PostgreSQL table-level lock modes, what each blocks, and which lock a statement takes on which
+// table. Data, not prose, so rules, hover and inlay hints say the same thing.
+// Source: PostgreSQL docs, "Explicit Locking" (13.3.1) and each command's reference page.
+import type { AlterTableAction, ObjectName, Statement } from '../model';
+
+export const lockModes = [
+  'ACCESS SHARE',
+  'ROW SHARE',
+  'ROW EXCLUSIVE',
+  'SHARE UPDATE EXCLUSIVE',
+  'SHARE',
+  'SHARE ROW EXCLUSIVE',
+  'EXCLUSIVE',
+  'ACCESS EXCLUSIVE',
+] as const;
+
+export type LockMode = (typeof lockModes)[number];
+
+/** What ordinary application traffic a held lock makes wait. */
+export const lockBlocks: Record<LockMode, string> = {
+  'ACCESS SHARE': 'only ACCESS EXCLUSIVE requests',
+  'ROW SHARE': 'only EXCLUSIVE and ACCESS EXCLUSIVE requests',
+  'ROW EXCLUSIVE': 'SHARE and stronger locks (index builds, most ALTER TABLE)',
+  'SHARE UPDATE EXCLUSIVE': 'VACUUM, ANALYZE and other schema changes, not reads or writes',
+  SHARE: 'inserts, updates and deletes (reads continue)',
+  'SHARE ROW EXCLUSIVE': 'inserts, updates and deletes (reads continue)',
+  EXCLUSIVE: 'inserts, updates, deletes and SELECT … FOR UPDATE (plain reads continue)',
+  'ACCESS EXCLUSIVE': 'every query on the table, reads included',
+};
+
+export function lockStrength(mode: LockMode): number {
+  return lockModes.indexOf(mode);
+}
+
+/** Locks at or above SHARE stop writes: the ones a migration must keep short. */
+export function blocksWrites(mode: LockMode): boolean {
+  return lockStrength(mode) >= lockStrength('SHARE');
+}
+
+export interface LockAcquisition {
+  readonly table: ObjectName;
+  readonly mode: LockMode;
+}
+
+function actionLock(action: AlterTableAction): LockMode {
+  switch (action.kind) {
+    case 'add-constraint':
+      // A foreign key takes SHARE ROW EXCLUSIVE on both tables; VALIDATE and NOT VALID checks are lighter.
+      if (action.constraint.kind === 'foreign-key') return 'SHARE ROW EXCLUSIVE';
+      return 'ACCESS EXCLUSIVE';
+    case 'validate-constraint':
+    case 'attach-partition':
+      return 'SHARE UPDATE EXCLUSIVE';
+    case 'detach-partition':
+      return action.concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE';
+    case 'enable-disable-trigger':
+      return 'SHARE ROW EXCLUSIVE';
+    default:
+      return 'ACCESS EXCLUSIVE';
+  }
+}
+
+function strongest(modes: readonly LockMode[]): LockMode {
+  return modes.reduce<LockMode>((best, mode) => (lockStrength(mode) > lockStrength(best) ? mode : best), 'ACCESS SHARE');
+}
+
+/** Table locks a PostgreSQL statement takes, strongest per table. Empty for statements that lock no table. */
+export function locksTaken(stmt: Statement): LockAcquisition[] {
+  switch (stmt.kind) {
+    case 'create-index':
+      return [{ table: stmt.table, mode: stmt.concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE' }];
+    case 'drop':
+      if (stmt.objectKind === 'index') {
+        return stmt.names.map((table) => ({ table, mode: stmt.concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE' }));
+      }
+      if (stmt.objectKind === 'table' || stmt.objectKind === 'materialized-view' || stmt.objectKind === 'view') {
+        return stmt.names.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' }));
+      }
+      return [];
+    case 'alter-table': {
+      const locks: LockAcquisition[] = [{ table: stmt.table, mode: strongest(stmt.actions.map(actionLock)) }];
+      for (const action of stmt.actions) {
+        const references = action.kind === 'add-constraint' ? action.constraint.references : undefined;
+        if (references) locks.push({ table: references.table, mode: 'SHARE ROW EXCLUSIVE' });
+        if (action.kind === 'add-column') {
+          for (const constraint of action.column.constraints) {
+            if (constraint.references) locks.push({ table: constraint.references.table, mode: 'SHARE ROW EXCLUSIVE' });
+          }
+        }
+      }
+      return locks;
+    }
+    case 'truncate':
+      return stmt.tables.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' }));
+    case 'create-trigger':
+      return [{ table: stmt.table, mode: 'SHARE ROW EXCLUSIVE' }];
+    case 'reindex':
+      return stmt.name ? [{ table: stmt.name, mode: stmt.concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE' }] : [];
+    case 'refresh-materialized-view':
+      return [{ table: stmt.name, mode: stmt.concurrently ? 'EXCLUSIVE' : 'ACCESS EXCLUSIVE' }];
+    case 'vacuum':
+      return stmt.full ? stmt.tables.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' })) : [];
+    case 'cluster':
+      return stmt.table ? [{ table: stmt.table, mode: 'ACCESS EXCLUSIVE' }] : [];
+    case 'rename-object':
+      return stmt.objectKind === 'index' || stmt.objectKind === 'view' || stmt.objectKind === 'materialized-view'
+        ? [{ table: stmt.name, mode: 'ACCESS EXCLUSIVE' }]
+        : [];
+    case 'insert':
+    case 'update':
+    case 'delete':
+      return [{ table: stmt.table, mode: 'ROW EXCLUSIVE' }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,225 @@
+// The per-file pipeline: split, parse one statement at a time, fold the analysis state, run the
+// rules, apply severities and suppressions. Pure: text in, findings out; a rule that throws is
+// contained and reported, the other rules' findings stand.
+import type { FileSettings } from './config';
+import type { Finding, Section, Segment, Severity, Statement, TextRange } from './model';
+import { advanceState, initialState, tableKey, type AnalysisState, type SchemaBefore } from './analysis/state';
+import { attachSuppressions, isSuppressed, readSuppressions, type Suppression } from './analysis/suppressions';
+import { splitPostgres } from './dialects/pg/split';
+import type { PostgresParser } from './dialects/pg/parse';
+import type { ReportInput, Rule, RuleContext } from './rules/lib/rule';
+import { frameworkRules } from './rules/lib/framework-rules';
+
+export interface AnalyzeInput {
+  readonly path: string;
+  readonly text: string;
+  readonly settings: FileSettings;
+  /** State before this file from the workspace model; without it every table not created here is existing. */
+  readonly before?: SchemaBefore;
+}
+
+export interface AnalysisStats {
+  /** Segments that are SQL statements (templates included). */
+  readonly statements: number;
+  readonly parsed: number;
+  readonly syntaxErrors: number;
+  readonly templates: number;
+  readonly metaCommands: number;
+  readonly copyData: number;
+}
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly range: TextRange;
+}
+
+export interface FileAnalysis {
+  readonly path: string;
+  readonly findings: readonly Finding[];
+  readonly statements: readonly Statement[];
+  readonly stats: AnalysisStats;
+  /** Exceptions thrown by rules: bugs, contained so the rest of the analysis stands. */
+  readonly ruleFailures: readonly RuleFailure[];
+}
+
+export interface EngineParts {
+  readonly parser: PostgresParser;
+  readonly rules: readonly Rule[];
+}
+
+function ruleApplies(rule: Rule, settings: FileSettings): boolean {
+  const { meta } = rule;
+  const setting = settings.rules[meta.id];
+  if (setting === 'off' || (meta.optIn && setting === undefined)) return false;
+  if (!meta.dialects.includes(settings.dialect)) return false;
+  const major = settings.serverVersion.major;
+  return (meta.versions?.min ?? 0) <= major && major <= (meta.versions?.max ?? Number.POSITIVE_INFINITY);
+}
+
+/** Whether the migration tool runs this section inside a transaction. */
+function sectionTransaction(section: Section | undefined, settings: FileSettings): boolean {
+  if (!section || section.tool === undefined) return settings.assumeInTransaction;
+  // dbmate and goose wrap every section in a transaction unless the marker opts out.
+  return section.runsInTransaction ?? true;
+}
+
+function wordEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && /[\w$."]/.test(text[end] ?? '')) end++;
+  return Math.max(end, Math.min(offset + 1, text.length));
+}
+
+export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalysis {
+  const { text, settings } = input;
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  const statements: Statement[] = [];
+  const framework = frameworkRules();
+  const push = (ruleId: string, severity: Severity, report: ReportInput): void => {
+    if (settings.rules[ruleId] === 'off') return;
+    findings.push({
+      ruleId,
+      severity: configuredSeverity(settings, ruleId, severity),
+      message: report.message,
+      help: report.help,
+      range: report.range,
+      fixes: report.fixes ?? [],
+      related: report.related ?? [],
+      tags: report.tags ?? [],
+    });
+  };
+
+  if (settings.dialect !== 'postgres') {
+    push(framework.unanalyzed.id, 'info', {
+      range: { start: 0, end: 0 },
+      message: `${settings.dialect} analysis is not available in this version: the file was not analysed`,
+    });
+    return { path: input.path, findings, statements, stats: emptyStats, ruleFailures };
+  }
+
+  const split = splitPostgres(text);
+  const suppressions = readSuppressions(text, split.comments);
+  attachSuppressions(
+    suppressions,
+    split.segments.filter((segment) => segment.kind === 'statement' || segment.kind === 'template').map((segment) => segment.range),
+  );
+  const activeRules = parts.rules.filter((rule) => ruleApplies(rule, settings));
+  const stats = { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 };
+
+  const segmentsBySection = new Map<number, Segment[]>();
+  for (const segment of split.segments) {
+    const list = segmentsBySection.get(segment.section) ?? [];
+    list.push(segment);
+    segmentsBySection.set(segment.section, list);
+  }
+
+  split.sections.forEach((section, sectionIndex) => {
+    let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before: input.before });
+    const makeContext = (rule: Rule, current: () => AnalysisState): RuleContext => ({
+      settings,
+      text,
+      get state() {
+        return current();
+      },
+      isNewTable: (table) => current().newTables.has(tableKey(table)),
+      report: (report) => push(rule.meta.id, rule.meta.severity, report),
+    });
+    const runRule = (rule: Rule, where: TextRange, call: (ctx: RuleContext) => void): void => {
+      try {
+        call(makeContext(rule, () => state));
+      } catch (error) {
+        ruleFailures.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error), range: where });
+      }
+    };
+    for (const segment of segmentsBySection.get(sectionIndex) ?? []) {
+      if (segment.kind === 'meta-command') {
+        stats.metaCommands++;
+        continue;
+      }
+      if (segment.kind === 'copy-data') {
+        stats.copyData++;
+        continue;
+      }
+      stats.statements++;
+      if (segment.kind === 'template') {
+        stats.templates++;
+        push(framework.unanalyzed.id, 'info', {
+          range: segment.range,
+          message: 'Holds a template placeholder, so it cannot be parsed: this statement was not analysed',
+        });
+        continue;
+      }
+      const outcome = parts.parser.parse(text, segment.range);
+      if (outcome.syntaxError) {
+        stats.syntaxErrors++;
+        const offset = outcome.syntaxError.offset;
+        push(framework.syntaxError.id, 'error', {
+          range: { start: offset, end: wordEnd(text, offset) },
+          message: outcome.syntaxError.message,
+          help: 'The rest of the file is still analysed; this statement is not',
+        });
+        continue;
+      }
+      stats.parsed++;
+      for (const stmt of outcome.statements) {
+        statements.push(stmt);
+        for (const rule of activeRules) runRule(rule, stmt.range, (ctx) => rule.check(ctx, stmt));
+        state = advanceState(state, stmt);
+      }
+    }
+    const end = { start: section.range.end, end: section.range.end };
+    for (const rule of activeRules) {
+      const checkEnd = rule.checkEnd;
+      if (checkEnd) runRule(rule, end, (ctx) => checkEnd.call(rule, ctx, end));
+    }
+  });
+
+  const kept = findings.filter((finding) => !isSuppressed(suppressions, finding));
+  kept.push(...unusedSuppressionFindings(text, suppressions, settings, framework.unusedSuppression.id));
+  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { path: input.path, findings: kept, statements, stats, ruleFailures };
+}
+
+function configuredSeverity(settings: FileSettings, ruleId: string, fallback: Severity): Severity {
+  const setting = settings.rules[ruleId];
+  return setting === undefined || setting === 'off' ? fallback : setting;
+}
+
+const emptyStats: AnalysisStats = { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 };
+
+function unusedSuppressionFindings(text: string, suppressions: readonly Suppression[], settings: FileSettings, ruleId: string): Finding[] {
+  if (settings.rules[ruleId] === 'off') return [];
+  const findings: Finding[] = [];
+  for (const suppression of suppressions) {
+    const unused = suppression.ruleIds.filter((id) => !suppression.used.has(id));
+    if (suppression.ruleIds.length > 0 && unused.length === 0) continue;
+    const used = suppression.ruleIds.filter((id) => suppression.used.has(id));
+    // Keep the ids that still suppress something; remove the whole line when none do.
+    const lineStart = text.lastIndexOf('\n', suppression.commentRange.start - 1) + 1;
+    const newline = text.indexOf('\n', suppression.commentRange.end);
+    const aloneOnLine = text.slice(lineStart, suppression.commentRange.start).trim() === '';
+    const edit =
+      used.length > 0
+        ? { range: suppression.commentRange, newText: `-- sqlsight-ignore${suppression.scope === 'file' ? '-file' : ''} ${used.join(', ')}` }
+        : {
+            range: aloneOnLine ? { start: lineStart, end: newline < 0 ? text.length : newline + 1 } : suppression.commentRange,
+            newText: '',
+          };
+    const message =
+      suppression.ruleIds.length === 0
+        ? 'This sqlsight-ignore comment names no rule, so it suppresses nothing'
+        : `This sqlsight-ignore comment suppresses nothing for ${unused.map((id) => `\`${id}\``).join(', ')}`;
+    findings.push({
+      ruleId,
+      severity: configuredSeverity(settings, ruleId, 'warning'),
+      message,
+      help: 'Remove it, or name the rule id the finding shows (e.g. `-- sqlsight-ignore require-concurrent-index`)',
+      range: suppression.commentRange,
+      fixes: [{ title: used.length > 0 ? 'Remove the unused rule ids' : 'Remove the unused suppression', safety: 'safe', edits: [edit] }],
+      related: [],
+      tags: ['unnecessary'],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,85 @@
+// sqlsight.json: its shape, defaults, and per-file resolution. Pure: the io layer reads and
+// validates the file (against schemas/sqlsight.schema.json) and hands the value here.
+import type { Dialect, Severity } from './model';
+
+export type RuleSetting = Severity | 'off';
+
+export interface SettingsOverride {
+  readonly dialect?: Dialect;
+  readonly serverVersion?: string;
+  readonly assumeInTransaction?: boolean;
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface SqlsightConfig extends SettingsOverride {
+  readonly $schema?: string;
+  /** Folders or globs holding migrations, in the order they run (used by the workspace model). */
+  readonly migrations?: readonly string[];
+  /** Globs of files never analysed. */
+  readonly ignore?: readonly string[];
+  /** Files larger than this are refused with one finding instead of being analysed. */
+  readonly maxFileSizeMb?: number;
+  /** Settings for files matching globs, applied in order after the top level. */
+  readonly overrides?: readonly (SettingsOverride & { readonly files: readonly string[] })[];
+}
+
+export interface ServerVersion {
+  readonly major: number;
+  readonly minor: number;
+}
+
+/** What the engine needs to analyse one file. */
+export interface FileSettings {
+  readonly dialect: Dialect;
+  readonly serverVersion: ServerVersion;
+  /** The migration tool wraps each file in a transaction (Flyway, golang-migrate with multi-statement, Prisma …). */
+  readonly assumeInTransaction: boolean;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly maxFileBytes: number;
+}
+
+export const defaultServerVersions: Record<Dialect, string> = { postgres: '16', mysql: '8.0', mariadb: '10.11' };
+
+export const defaultMaxFileSizeMb = 10;
+
+export function parseServerVersion(text: string): ServerVersion | undefined {
+  const match = /^(\d+)(?:\.(\d+))?(?:\.\d+)?$/.exec(text.trim());
+  if (!match) return undefined;
+  return { major: Number(match[1]), minor: Number(match[2] ?? 0) };
+}
+
+/**
+ * Settings for one file: defaults, then the config's top level, then every matching override, then
+ * explicit values from the caller (CLI flags, editor settings). `matches` tests a glob against the file.
+ */
+export function resolveFileSettings(
+  config: SqlsightConfig,
+  matches: (glob: string) => boolean,
+  explicit: SettingsOverride = {},
+): FileSettings {
+  const layers: SettingsOverride[] = [config];
+  for (const override of config.overrides ?? []) {
+    if (override.files.some(matches)) layers.push(override);
+  }
+  layers.push(explicit);
+  let dialect: Dialect = 'postgres';
+  let serverVersion: string | undefined;
+  let assumeInTransaction = false;
+  const rules: Record<string, RuleSetting> = {};
+  for (const layer of layers) {
+    if (layer.dialect) dialect = layer.dialect;
+    if (layer.serverVersion !== undefined) serverVersion = layer.serverVersion;
+    if (layer.assumeInTransaction !== undefined) assumeInTransaction = layer.assumeInTransaction;
+    Object.assign(rules, layer.rules);
+  }
+  const version = parseServerVersion(serverVersion ?? defaultServerVersions[dialect]) ?? { major: 16, minor: 0 };
+  return {
+    dialect,
+    serverVersion: version,
+    assumeInTransaction,
+    rules,
+    maxFileBytes: (config.maxFileSizeMb ?? defaultMaxFileSizeMb) * 1024 * 1024,
+  };
+}
+
+export const defaultFileSettings: FileSettings = resolveFileSettings({}, () => false);

@@ -1,0 +1,243 @@
+// Lowers one libpg-query statement node into the dialect-neutral statement model.
+// Unknown statements become `other` with their node type; lowering never throws on a parsed AST.
+import type { Node, ObjectType, RangeVar } from '@pgsql/types';
+import type { DropObjectKind, ObjectName, StatementBody, TextRange, TransactionAction } from '../../model';
+import { nodeAs, nodeType, qualifiedName, relationName } from './ast';
+import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
+import type { LoweringContext } from './lowering-context';
+import { findWord } from './tokens';
+
+const dropKinds: Partial<Record<ObjectType, DropObjectKind>> = {
+  OBJECT_TABLE: 'table',
+  OBJECT_INDEX: 'index',
+  OBJECT_VIEW: 'view',
+  OBJECT_MATVIEW: 'materialized-view',
+  OBJECT_SEQUENCE: 'sequence',
+  OBJECT_SCHEMA: 'schema',
+  OBJECT_DATABASE: 'database',
+  OBJECT_TYPE: 'type',
+  OBJECT_DOMAIN: 'type',
+  OBJECT_FUNCTION: 'function',
+  OBJECT_PROCEDURE: 'function',
+  OBJECT_TRIGGER: 'trigger',
+  OBJECT_EXTENSION: 'extension',
+};
+
+const transactionActions: Record<string, TransactionAction> = {
+  TRANS_STMT_BEGIN: 'begin',
+  TRANS_STMT_START: 'begin',
+  TRANS_STMT_COMMIT: 'commit',
+  TRANS_STMT_ROLLBACK: 'rollback',
+  TRANS_STMT_SAVEPOINT: 'savepoint',
+  TRANS_STMT_RELEASE: 'release',
+  TRANS_STMT_ROLLBACK_TO: 'rollback-to',
+  TRANS_STMT_PREPARE: 'prepare',
+};
+
+const reindexTargets = {
+  REINDEX_OBJECT_INDEX: 'index',
+  REINDEX_OBJECT_TABLE: 'table',
+  REINDEX_OBJECT_SCHEMA: 'schema',
+  REINDEX_OBJECT_SYSTEM: 'system',
+  REINDEX_OBJECT_DATABASE: 'database',
+} as const;
+
+function relationObject(context: LoweringContext, relation: RangeVar | undefined): ObjectName {
+  const name = relationName(relation);
+  return context.objectName(name.schema, name.name, name.location);
+}
+
+/** Range of a keyword in the statement, or the statement start when it is missing. */
+function keywordRange(context: LoweringContext, word: string, after = 0): TextRange {
+  const token = findWord(context.tokens, word, after);
+  return token ? context.localRange(token.start, token.end) : context.localRange(0, 0);
+}
+
+function hasOption(options: readonly Node[] | undefined, name: string): boolean {
+  return (options ?? []).some((option) => nodeAs(option, 'DefElem')?.defname === name);
+}
+
+export function lowerStatementNode(context: LoweringContext, node: Node, statementLength: number): StatementBody {
+  const create = nodeAs(node, 'CreateStmt');
+  if (create) return lowerCreateTable(context, create);
+  const alter = nodeAs(node, 'AlterTableStmt');
+  if (alter) return alter.objtype === 'OBJECT_TABLE' ? lowerAlterTable(context, alter) : { kind: 'other', nodeType: 'AlterTableStmt' };
+  const rename = nodeAs(node, 'RenameStmt');
+  if (rename) return lowerRename(context, rename, statementLength) ?? lowerObjectRename(context, rename.renameType, rename);
+  const index = nodeAs(node, 'IndexStmt');
+  if (index) {
+    return {
+      kind: 'create-index',
+      name: index.idxname ? { schema: undefined, name: index.idxname, range: keywordRange(context, 'INDEX') } : undefined,
+      table: relationObject(context, index.relation),
+      unique: index.unique ?? false,
+      concurrently: index.concurrent ?? false,
+      ifNotExists: index.if_not_exists ?? false,
+      method: index.accessMethod ?? 'btree',
+      elements: (index.indexParams ?? []).map((parameter) => {
+        const element = nodeAs(parameter, 'IndexElem');
+        return { column: element?.name, expression: element?.expr ? context.expression(element.expr) : undefined };
+      }),
+      where: context.expression(index.whereClause),
+      indexKeywordRange: keywordRange(context, 'INDEX'),
+    };
+  }
+  const drop = nodeAs(node, 'DropStmt');
+  if (drop) {
+    const objectKind = dropKinds[drop.removeType ?? 'OBJECT_TABLE'] ?? 'other';
+    const names = (drop.objects ?? []).map((object) => {
+      const name = qualifiedName(object);
+      return { ...name, range: context.localRange(0, statementLength) };
+    });
+    const kindWord = objectKind === 'materialized-view' ? 'VIEW' : (drop.removeType ?? 'OBJECT_TABLE').replace(/^OBJECT_/, '');
+    return {
+      kind: 'drop',
+      objectKind,
+      names,
+      ifExists: drop.missing_ok ?? false,
+      cascade: drop.behavior === 'DROP_CASCADE',
+      concurrently: drop.concurrent ?? false,
+      kindKeywordRange: keywordRange(context, kindWord),
+    };
+  }
+  const dropDatabase = nodeAs(node, 'DropdbStmt');
+  if (dropDatabase) {
+    return {
+      kind: 'drop',
+      objectKind: 'database',
+      names: [{ schema: undefined, name: dropDatabase.dbname ?? '', range: context.localRange(0, statementLength) }],
+      ifExists: dropDatabase.missing_ok ?? false,
+      cascade: false,
+      concurrently: false,
+      kindKeywordRange: keywordRange(context, 'DATABASE'),
+    };
+  }
+  const set = nodeAs(node, 'VariableSetStmt');
+  if (set) {
+    if (set.kind === 'VAR_RESET' || set.kind === 'VAR_RESET_ALL') return { kind: 'reset', name: set.name };
+    const values = (set.args ?? []).map((argument) => {
+      const constant = nodeAs(argument, 'A_Const');
+      if (constant?.sval) return constant.sval.sval ?? '';
+      if (constant?.ival) return String(constant.ival.ival ?? 0);
+      if (constant?.fval) return constant.fval.fval ?? '';
+      return context.expression(argument)?.text ?? '';
+    });
+    return {
+      kind: 'set',
+      name: (set.name ?? '').toLowerCase(),
+      value: set.kind === 'VAR_SET_DEFAULT' ? undefined : values.join(', '),
+      local: set.is_local ?? false,
+    };
+  }
+  const transaction = nodeAs(node, 'TransactionStmt');
+  if (transaction) return { kind: 'transaction', action: transactionActions[transaction.kind ?? ''] ?? 'other' };
+  const insert = nodeAs(node, 'InsertStmt');
+  if (insert) {
+    const fromQuery = nodeAs(insert.selectStmt, 'SelectStmt')?.valuesLists === undefined && insert.selectStmt !== undefined;
+    return { kind: 'insert', table: relationObject(context, insert.relation), fromQuery };
+  }
+  const update = nodeAs(node, 'UpdateStmt');
+  if (update) return { kind: 'update', table: relationObject(context, update.relation), hasWhere: update.whereClause !== undefined };
+  const deletion = nodeAs(node, 'DeleteStmt');
+  if (deletion) return { kind: 'delete', table: relationObject(context, deletion.relation), hasWhere: deletion.whereClause !== undefined };
+  if (nodeAs(node, 'SelectStmt')) return { kind: 'select' };
+  const truncate = nodeAs(node, 'TruncateStmt');
+  if (truncate) {
+    return {
+      kind: 'truncate',
+      tables: (truncate.relations ?? []).map((relation) => relationObject(context, nodeAs(relation, 'RangeVar'))),
+      cascade: truncate.behavior === 'DROP_CASCADE',
+    };
+  }
+  const reindex = nodeAs(node, 'ReindexStmt');
+  if (reindex) {
+    const target = reindexTargets[reindex.kind ?? 'REINDEX_OBJECT_DATABASE'];
+    return {
+      kind: 'reindex',
+      target,
+      name: reindex.relation
+        ? relationObject(context, reindex.relation)
+        : reindex.name
+          ? { schema: undefined, name: reindex.name, range: context.localRange(0, statementLength) }
+          : undefined,
+      concurrently: hasOption(reindex.params, 'concurrently'),
+      reindexKeywordRange: keywordRange(context, target.toUpperCase()),
+    };
+  }
+  const refresh = nodeAs(node, 'RefreshMatViewStmt');
+  if (refresh) {
+    return {
+      kind: 'refresh-materialized-view',
+      name: relationObject(context, refresh.relation),
+      concurrently: refresh.concurrent ?? false,
+      viewKeywordRange: keywordRange(context, 'VIEW'),
+    };
+  }
+  const vacuum = nodeAs(node, 'VacuumStmt');
+  if (vacuum) {
+    return {
+      kind: 'vacuum',
+      full: hasOption(vacuum.options, 'full'),
+      tables: (vacuum.rels ?? []).map((relation) => relationObject(context, nodeAs(relation, 'VacuumRelation')?.relation)),
+    };
+  }
+  const cluster = nodeAs(node, 'ClusterStmt');
+  if (cluster) return { kind: 'cluster', table: cluster.relation ? relationObject(context, cluster.relation) : undefined };
+  const alterEnum = nodeAs(node, 'AlterEnumStmt');
+  if (alterEnum && alterEnum.newVal !== undefined && alterEnum.oldVal === undefined) {
+    const typeName = qualifiedName({ List: { items: alterEnum.typeName ?? [] } });
+    return {
+      kind: 'alter-enum-add-value',
+      type: { ...typeName, range: context.localRange(0, statementLength) },
+      value: alterEnum.newVal,
+      positioned: alterEnum.newValNeighbor !== undefined,
+      ifNotExists: alterEnum.skipIfNewValExists ?? false,
+    };
+  }
+  const trigger = nodeAs(node, 'CreateTrigStmt');
+  if (trigger) return { kind: 'create-trigger', table: relationObject(context, trigger.relation), name: trigger.trigname ?? '' };
+  return lowerOtherCreate(context, node, statementLength);
+}
+
+function lowerObjectRename(context: LoweringContext, renameType: ObjectType | undefined, rename: { relation?: RangeVar; object?: Node; newname?: string }): StatementBody {
+  const objectKind = dropKinds[renameType ?? 'OBJECT_TABLE'] ?? 'other';
+  const name = rename.relation ? relationObject(context, rename.relation) : { ...qualifiedName(rename.object), range: context.localRange(0, 0) };
+  return { kind: 'rename-object', objectKind, name, to: rename.newname ?? '' };
+}
+
+function lowerOtherCreate(context: LoweringContext, node: Node, statementLength: number): StatementBody {
+  const whole = context.localRange(0, statementLength);
+  const named = (name: { schema: string | undefined; name: string }): ObjectName => ({ ...name, range: whole });
+  const view = nodeAs(node, 'ViewStmt');
+  if (view) return { kind: 'create-other', objectKind: 'view', name: relationObject(context, view.view) };
+  const tableAs = nodeAs(node, 'CreateTableAsStmt');
+  if (tableAs) {
+    const target = relationObject(context, tableAs.into?.rel);
+    if (tableAs.objtype === 'OBJECT_MATVIEW') return { kind: 'create-other', objectKind: 'materialized-view', name: target };
+    return {
+      kind: 'create-table',
+      table: target,
+      ifNotExists: tableAs.if_not_exists ?? false,
+      temporary: tableAs.into?.rel?.relpersistence === 't',
+      unlogged: tableAs.into?.rel?.relpersistence === 'u',
+      columns: [],
+      constraints: [],
+      partitionOf: undefined,
+      fromQuery: true,
+    };
+  }
+  const enumType = nodeAs(node, 'CreateEnumStmt');
+  if (enumType) return { kind: 'create-other', objectKind: 'type', name: named(qualifiedName({ List: { items: enumType.typeName ?? [] } })) };
+  const compositeType = nodeAs(node, 'CompositeTypeStmt');
+  if (compositeType) return { kind: 'create-other', objectKind: 'type', name: relationObject(context, compositeType.typevar) };
+  const fn = nodeAs(node, 'CreateFunctionStmt');
+  if (fn) return { kind: 'create-other', objectKind: 'function', name: named(qualifiedName({ List: { items: fn.funcname ?? [] } })) };
+  const sequence = nodeAs(node, 'CreateSeqStmt');
+  if (sequence) return { kind: 'create-other', objectKind: 'sequence', name: relationObject(context, sequence.sequence) };
+  const schema = nodeAs(node, 'CreateSchemaStmt');
+  if (schema) return { kind: 'create-other', objectKind: 'schema', name: named({ schema: undefined, name: schema.schemaname ?? '' }) };
+  const extension = nodeAs(node, 'CreateExtensionStmt');
+  if (extension) return { kind: 'create-other', objectKind: 'extension', name: named({ schema: undefined, name: extension.extname ?? '' }) };
+  return { kind: 'other', nodeType: nodeType(node) };
+}
+

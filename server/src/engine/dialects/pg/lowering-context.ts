@@ -1,0 +1,110 @@
+// Position bookkeeping for lowering one PostgreSQL statement: parser byte locations become file
+// UTF-16 offsets here, and element/expression ends are found on the statement's tokens.
+import type { Node } from '@pgsql/types';
+import type { Expression, ObjectName, TextRange } from '../../model';
+import { byteToUtf16 } from '../../model/text';
+import { collectNodes, locationBounds, nodeAs } from './ast';
+import { elementEnd, tokenIndexAt, tokenize, type Token } from './tokens';
+
+/** Words that start the next clause of a column definition, so an expression before them ends. */
+const columnClauseWords = new Set([
+  'NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT', 'GENERATED', 'COLLATE',
+  'DEFERRABLE', 'INITIALLY', 'USING',
+]);
+
+export class LoweringContext {
+  private cachedTokens: Token[] | undefined;
+  private readonly localOffset: (byteOffset: number) => number;
+
+  /** `text` is the statement's text and `base` its offset in the file. */
+  constructor(
+    readonly text: string,
+    readonly base: number,
+  ) {
+    this.localOffset = byteToUtf16(text);
+  }
+
+  get tokens(): Token[] {
+    this.cachedTokens ??= tokenize(this.text);
+    return this.cachedTokens;
+  }
+
+  /** File offset of a parser byte location. */
+  offset(byteLocation: number | undefined): number {
+    return this.base + this.localOffset(Math.max(0, byteLocation ?? 0));
+  }
+
+  /** Range of the token at a parser byte location. */
+  tokenRange(byteLocation: number | undefined): TextRange {
+    const local = this.localOffset(Math.max(0, byteLocation ?? 0));
+    const token = this.tokens[tokenIndexAt(this.tokens, local)];
+    const end = token && token.start === local ? token.end : local;
+    return { start: this.base + local, end: this.base + end };
+  }
+
+  localRange(start: number, end: number): TextRange {
+    return { start: this.base + start, end: this.base + end };
+  }
+
+  /** Range of a list element (column, constraint, ALTER action) starting at a local offset. */
+  elementRangeFromLocal(localStart: number, stopWords?: ReadonlySet<string>): TextRange {
+    const index = tokenIndexAt(this.tokens, localStart);
+    return this.localRange(localStart, Math.max(localStart, elementEnd(this.tokens, index, stopWords)));
+  }
+
+  elementRange(byteLocation: number | undefined): TextRange {
+    return this.elementRangeFromLocal(this.localOffset(Math.max(0, byteLocation ?? 0)));
+  }
+
+  /** Source slice of a file range that lies inside this statement. */
+  slice(fileRange: TextRange): string {
+    return this.text.slice(fileRange.start - this.base, fileRange.end - this.base);
+  }
+
+  objectName(schema: string | undefined, name: string, byteLocation: number | undefined): ObjectName {
+    const start = this.offset(byteLocation);
+    const local = start - this.base;
+    // A qualified name spans `schema . name` tokens (each possibly quoted).
+    let index = tokenIndexAt(this.tokens, local);
+    let end = this.tokens[index]?.end ?? local;
+    while (this.tokens[index + 1]?.value === '.' && this.tokens[index + 2]) {
+      index += 2;
+      end = this.tokens[index]?.end ?? end;
+    }
+    return { schema, name, range: this.localRange(local, end) };
+  }
+
+  /** An expression reduced to the facts rules use; its range ends where the next column clause starts. */
+  expression(node: Node | undefined, fallbackByteLocation?: number): Expression | undefined {
+    if (!node) return undefined;
+    const bounds = locationBounds(node);
+    const localStart = this.localOffset(bounds?.min ?? fallbackByteLocation ?? 0);
+    // An expression can begin with `(` before its first located node.
+    let index = tokenIndexAt(this.tokens, localStart);
+    while (index > 0 && this.tokens[index - 1]?.value === '(' && bounds) {
+      const before = this.tokens[index - 2];
+      if (before?.kind === 'word' && !columnClauseWords.has(before.value) && before.value !== 'AS') break;
+      index--;
+    }
+    const start = this.tokens[index]?.start ?? localStart;
+    const range = this.localRange(start, Math.max(start, elementEnd(this.tokens, index, columnClauseWords)));
+    const functionCalls = collectNodes(node, 'FuncCall').map((call) => {
+      const names = call.funcname ?? [];
+      return nodeAs(names[names.length - 1], 'String')?.sval?.toLowerCase() ?? '';
+    });
+    for (const valueFunction of collectNodes(node, 'SQLValueFunction')) {
+      functionCalls.push((valueFunction.op ?? '').replace(/^SVFOP_/, '').toLowerCase());
+    }
+    for (const sequenceCall of collectNodes(node, 'NextValueExpr')) if (sequenceCall) functionCalls.push('nextval');
+    return { range, functionCalls, isConstant: isConstantNode(node), text: this.slice(range) };
+  }
+}
+
+function isConstantNode(node: Node | undefined): boolean {
+  if (nodeAs(node, 'A_Const')) return true;
+  const cast = nodeAs(node, 'TypeCast');
+  if (cast) return isConstantNode(cast.arg);
+  const operation = nodeAs(node, 'A_Expr');
+  if (operation && operation.kind === 'AEXPR_OP' && !operation.lexpr) return isConstantNode(operation.rexpr);
+  return false;
+}

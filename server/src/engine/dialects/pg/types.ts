@@ -1,0 +1,57 @@
+// Canonical PostgreSQL type names, so rules compare `integer`, `int`, `int4` as one type.
+import type { TypeName as PgTypeName } from '@pgsql/types';
+import type { TypeName } from '../../model';
+import { integerValue, stringValues } from './ast';
+import type { LoweringContext } from './lowering-context';
+
+const aliases: Record<string, string> = {
+  integer: 'int4',
+  int: 'int4',
+  smallint: 'int2',
+  bigint: 'int8',
+  serial4: 'serial',
+  serial2: 'smallserial',
+  serial8: 'bigserial',
+  boolean: 'bool',
+  real: 'float4',
+  'double precision': 'float8',
+  float: 'float8',
+  decimal: 'numeric',
+  'character varying': 'varchar',
+  character: 'bpchar',
+  char: 'bpchar',
+  'timestamp with time zone': 'timestamptz',
+  'timestamp without time zone': 'timestamp',
+  'time with time zone': 'timetz',
+  'time without time zone': 'time',
+};
+
+export function canonicalTypeName(written: string): string {
+  const lower = written.toLowerCase();
+  return aliases[lower] ?? lower;
+}
+
+export function lowerTypeName(context: LoweringContext, typeName: PgTypeName | undefined): TypeName {
+  const names = stringValues(typeName?.names);
+  const last = names[names.length - 1] ?? 'unknown';
+  const modifiers: number[] = [];
+  for (const modifier of typeName?.typmods ?? []) {
+    const value = integerValue(modifier);
+    if (value !== undefined) modifiers.push(value);
+  }
+  const start = context.offset(typeName?.location);
+  const local = start - context.base;
+  // The type's text runs until the next column clause; the tokenizer finds it.
+  const range = context.elementRangeFromLocal(local, typeEndWords);
+  return {
+    canonical: canonicalTypeName(last),
+    modifiers,
+    isArray: (typeName?.arrayBounds?.length ?? 0) > 0,
+    range,
+  };
+}
+
+const typeEndWords = new Set([
+  'NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT', 'GENERATED', 'COLLATE', 'USING',
+  'DEFERRABLE', 'INITIALLY', 'STORAGE', 'COMPRESSION',
+]);

@@ -1,0 +1,56 @@
+// The engine's API boundary: plain data in, plain data out. The CLI and the language server use
+// only what this file exports (and model types).
+import { analyzeText, type AnalyzeInput, type FileAnalysis } from './analyze';
+import { loadPostgresParser } from './dialects/pg/parse';
+import { allRules } from './rules';
+import type { Rule } from './rules/lib/rule';
+import { unreadableFile } from './rules/unreadable-file';
+import { decodeSource } from './source';
+
+export type { AnalyzeInput, FileAnalysis, AnalysisStats, RuleFailure } from './analyze';
+export type { Rule, RuleMeta, RuleCategory } from './rules/lib/rule';
+export type { SchemaBefore } from './analysis/state';
+export { locksTaken, lockBlocks, type LockMode, type LockAcquisition } from './analysis/locks';
+export * from './config';
+export { decodeSource, type DecodedSource } from './source';
+export * from './model';
+
+export interface Engine {
+  readonly rules: readonly Rule[];
+  analyze(input: AnalyzeInput): FileAnalysis;
+  /** Decodes file bytes first: a binary, non-UTF-8 or oversized file yields one `unreadable-file` finding. */
+  analyzeBytes(input: Omit<AnalyzeInput, 'text'> & { readonly bytes: Uint8Array }): FileAnalysis;
+}
+
+/** Loads the parsers (WASM) once; analysis afterwards is synchronous. */
+export async function loadEngine(): Promise<Engine> {
+  const parser = await loadPostgresParser();
+  const rules = allRules;
+  const analyze = (input: AnalyzeInput): FileAnalysis => analyzeText({ parser, rules }, input);
+  return {
+    rules,
+    analyze,
+    analyzeBytes({ bytes, ...input }) {
+      const decoded = decodeSource(bytes, input.settings.maxFileBytes);
+      if (decoded.ok) return analyze({ ...input, text: decoded.text });
+      return {
+        path: input.path,
+        findings: [
+          {
+            ruleId: unreadableFile.meta.id,
+            severity: unreadableFile.meta.severity,
+            message: decoded.message,
+            help: undefined,
+            range: { start: 0, end: 0 },
+            fixes: [],
+            related: [],
+            tags: [],
+          },
+        ],
+        statements: [],
+        stats: { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 },
+        ruleFailures: [],
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Findings and fixes: what rules report and what every front end (CLI, LSP) renders.
+import type { TextRange } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const severityRank: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+export interface TextEdit {
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  /** `safe` fixes may be applied in bulk (fix-all); `review` fixes change behaviour a person should read. */
+  readonly safety: 'safe' | 'review';
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedInformation {
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** What happens on a live database, one sentence. */
+  readonly message: string;
+  /** The safe way. */
+  readonly help: string | undefined;
+  readonly range: TextRange;
+  /** Best fix first. */
+  readonly fixes: readonly Fix[];
+  readonly related: readonly RelatedInformation[];
+  /** `unnecessary` for dead suppressions, `deprecated` for legacy types. */
+  readonly tags: readonly ('unnecessary' | 'deprecated')[];
+}

@@ -1,0 +1,5 @@
+// The engine's shared vocabulary; imports nothing else from the repository.
+export * from './text';
+export * from './segment';
+export * from './statement';
+export * from './finding';

@@ -1,0 +1,208 @@
+// The dialect-neutral statement model that rules read. Dialect front-ends lower their ASTs into it;
+// a fact a rule needs is added here and to the lowering, never dug out of a raw AST by a rule.
+import type { TextRange } from './text';
+
+export type Dialect = 'postgres' | 'mysql' | 'mariadb';
+
+export interface ObjectName {
+  readonly schema: string | undefined;
+  /** As the server stores it (unquoted identifiers folded to lower case in PostgreSQL). */
+  readonly name: string;
+  readonly range: TextRange;
+}
+
+/** A type as written, plus a canonical name rules compare (`int4`, `varchar`, `timestamptz`, `serial` …). */
+export interface TypeName {
+  readonly canonical: string;
+  /** Length/precision modifiers when they are plain numbers (`varchar(20)` → [20]). */
+  readonly modifiers: readonly number[];
+  readonly isArray: boolean;
+  readonly range: TextRange;
+}
+
+/** An expression reduced to what rules ask of it. */
+export interface Expression {
+  readonly range: TextRange;
+  /** Lower-cased names of every function called anywhere inside, without schema (`nextval`, `now`). */
+  readonly functionCalls: readonly string[];
+  /** A literal, a cast of a literal, or a signed number: evaluated once, cheap to store. */
+  readonly isConstant: boolean;
+  /** The source text, for messages. */
+  readonly text: string;
+}
+
+export interface ForeignKeyReference {
+  readonly table: ObjectName;
+  readonly columns: readonly string[];
+  readonly onDelete: string | undefined;
+}
+
+export interface ColumnDefinition {
+  readonly name: string;
+  readonly nameRange: TextRange;
+  readonly range: TextRange;
+  readonly type: TypeName;
+  readonly notNull: boolean;
+  readonly default: Expression | undefined;
+  readonly identity: boolean;
+  /** `GENERATED ALWAYS AS (…) STORED|VIRTUAL`. */
+  readonly generated: { readonly stored: boolean } | undefined;
+  readonly primaryKey: boolean;
+  readonly unique: boolean;
+  readonly autoIncrement: boolean;
+  /** Constraints written inline with the column (FK, CHECK, UNIQUE, PK) in table-constraint form. */
+  readonly constraints: readonly TableConstraint[];
+}
+
+export type ConstraintKind = 'primary-key' | 'unique' | 'foreign-key' | 'check' | 'exclusion' | 'not-null';
+
+export interface TableConstraint {
+  readonly kind: ConstraintKind;
+  readonly name: string | undefined;
+  readonly range: TextRange;
+  readonly columns: readonly string[];
+  /** `NOT VALID`: added without scanning existing rows. */
+  readonly notValid: boolean;
+  /** `… USING INDEX idx` (PK/UNIQUE built from an existing index). */
+  readonly usingIndex: string | undefined;
+  readonly references: ForeignKeyReference | undefined;
+  readonly check: Expression | undefined;
+}
+
+export type AlterTableAction =
+  | { readonly kind: 'add-column'; readonly range: TextRange; readonly column: ColumnDefinition; readonly ifNotExists: boolean }
+  | { readonly kind: 'drop-column'; readonly range: TextRange; readonly column: string; readonly ifExists: boolean; readonly cascade: boolean }
+  | {
+      readonly kind: 'alter-column-type';
+      readonly range: TextRange;
+      readonly column: string;
+      readonly type: TypeName;
+      readonly using: Expression | undefined;
+    }
+  | { readonly kind: 'set-not-null'; readonly range: TextRange; readonly column: string }
+  | { readonly kind: 'drop-not-null'; readonly range: TextRange; readonly column: string }
+  | { readonly kind: 'set-default'; readonly range: TextRange; readonly column: string; readonly default: Expression }
+  | { readonly kind: 'drop-default'; readonly range: TextRange; readonly column: string }
+  | { readonly kind: 'add-constraint'; readonly range: TextRange; readonly constraint: TableConstraint }
+  | { readonly kind: 'validate-constraint'; readonly range: TextRange; readonly name: string }
+  | { readonly kind: 'drop-constraint'; readonly range: TextRange; readonly name: string; readonly ifExists: boolean }
+  | { readonly kind: 'rename-column'; readonly range: TextRange; readonly from: string; readonly to: string }
+  | { readonly kind: 'rename-constraint'; readonly range: TextRange; readonly from: string; readonly to: string }
+  | { readonly kind: 'rename-table'; readonly range: TextRange; readonly to: string }
+  | { readonly kind: 'set-schema'; readonly range: TextRange; readonly schema: string }
+  | { readonly kind: 'set-logged'; readonly range: TextRange; readonly logged: boolean }
+  | { readonly kind: 'attach-partition'; readonly range: TextRange; readonly partition: ObjectName }
+  | { readonly kind: 'detach-partition'; readonly range: TextRange; readonly partition: ObjectName; readonly concurrently: boolean }
+  | { readonly kind: 'enable-disable-trigger'; readonly range: TextRange; readonly enable: boolean }
+  | { readonly kind: 'other'; readonly range: TextRange; readonly description: string };
+
+export type AlterTableActionKind = AlterTableAction['kind'];
+
+export interface IndexElement {
+  /** Column name, or undefined for an expression element. */
+  readonly column: string | undefined;
+  readonly expression: Expression | undefined;
+}
+
+export type TransactionAction = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollback-to' | 'prepare' | 'other';
+
+export type DropObjectKind =
+  | 'table'
+  | 'index'
+  | 'view'
+  | 'materialized-view'
+  | 'sequence'
+  | 'schema'
+  | 'database'
+  | 'type'
+  | 'function'
+  | 'trigger'
+  | 'extension'
+  | 'other';
+
+/** Statement-kind specific data. `other` keeps the front-end's node name for messages and counting. */
+export type StatementBody =
+  | {
+      readonly kind: 'create-table';
+      readonly table: ObjectName;
+      readonly ifNotExists: boolean;
+      readonly temporary: boolean;
+      readonly unlogged: boolean;
+      readonly columns: readonly ColumnDefinition[];
+      readonly constraints: readonly TableConstraint[];
+      readonly partitionOf: ObjectName | undefined;
+      /** `CREATE TABLE … AS SELECT` / `LIKE`: columns are not listed. */
+      readonly fromQuery: boolean;
+    }
+  | { readonly kind: 'alter-table'; readonly table: ObjectName; readonly ifExists: boolean; readonly actions: readonly AlterTableAction[] }
+  | {
+      readonly kind: 'create-index';
+      readonly name: ObjectName | undefined;
+      readonly table: ObjectName;
+      readonly unique: boolean;
+      readonly concurrently: boolean;
+      readonly ifNotExists: boolean;
+      readonly method: string;
+      readonly elements: readonly IndexElement[];
+      readonly where: Expression | undefined;
+      /** Range of the `INDEX` keyword, where `CONCURRENTLY` is inserted. */
+      readonly indexKeywordRange: TextRange;
+    }
+  | {
+      readonly kind: 'drop';
+      readonly objectKind: DropObjectKind;
+      readonly names: readonly ObjectName[];
+      readonly ifExists: boolean;
+      readonly cascade: boolean;
+      readonly concurrently: boolean;
+      /** Range of the object-kind keyword(s) (`INDEX`), where `CONCURRENTLY` goes. */
+      readonly kindKeywordRange: TextRange;
+    }
+  | { readonly kind: 'rename-object'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly to: string }
+  | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean }
+  | { readonly kind: 'reset'; readonly name: string | undefined }
+  | { readonly kind: 'transaction'; readonly action: TransactionAction }
+  | { readonly kind: 'insert'; readonly table: ObjectName; readonly fromQuery: boolean }
+  | { readonly kind: 'update'; readonly table: ObjectName; readonly hasWhere: boolean }
+  | { readonly kind: 'delete'; readonly table: ObjectName; readonly hasWhere: boolean }
+  | { readonly kind: 'select' }
+  | { readonly kind: 'truncate'; readonly tables: readonly ObjectName[]; readonly cascade: boolean }
+  | {
+      readonly kind: 'reindex';
+      readonly target: 'index' | 'table' | 'schema' | 'database' | 'system';
+      readonly name: ObjectName | undefined;
+      readonly concurrently: boolean;
+      readonly reindexKeywordRange: TextRange;
+    }
+  | { readonly kind: 'refresh-materialized-view'; readonly name: ObjectName; readonly concurrently: boolean; readonly viewKeywordRange: TextRange }
+  | { readonly kind: 'vacuum'; readonly full: boolean; readonly tables: readonly ObjectName[] }
+  | { readonly kind: 'cluster'; readonly table: ObjectName | undefined }
+  | {
+      readonly kind: 'alter-enum-add-value';
+      readonly type: ObjectName;
+      readonly value: string;
+      readonly positioned: boolean;
+      readonly ifNotExists: boolean;
+    }
+  | { readonly kind: 'create-trigger'; readonly table: ObjectName; readonly name: string }
+  | {
+      readonly kind: 'create-other';
+      readonly objectKind: 'view' | 'materialized-view' | 'type' | 'function' | 'sequence' | 'schema' | 'extension' | 'other';
+      readonly name: ObjectName | undefined;
+    }
+  | { readonly kind: 'other'; readonly nodeType: string };
+
+export type StatementKind = StatementBody['kind'];
+
+export interface StatementCommon {
+  readonly dialect: Dialect;
+  /** The statement, from its first token through its terminator. */
+  readonly range: TextRange;
+  readonly text: string;
+  /** The front-end's AST for dialect-specific needs; rules must not read it. */
+  readonly raw: unknown;
+}
+
+export type Statement = StatementCommon & StatementBody;
+
+export type StatementOf<K extends StatementKind> = StatementCommon & Extract<StatementBody, { kind: K }>;

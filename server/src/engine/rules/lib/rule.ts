@@ -1,0 +1,68 @@
+// The rule contract: metadata (id, docs, dialects, versions, aliases) plus a pure `check` per
+// statement. Rules read the statement model and the analysis state; they never parse or do I/O.
+import type { FileSettings } from '../../config';
+import type { Dialect, Fix, ObjectName, RelatedInformation, Severity, Statement, TextRange } from '../../model';
+import type { AnalysisState } from '../../analysis/state';
+
+export type RuleCategory = 'locks' | 'constraints' | 'indexes' | 'types' | 'destructive' | 'transactions' | 'design' | 'parsing';
+
+/** Other linters' ids for the same check, so users can map their suppressions. */
+export type RuleAliases = Partial<Record<'squawk' | 'pgfence' | 'strong_migrations' | 'atlas' | 'eugene', readonly string[]>>;
+
+export interface RuleMeta {
+  /** kebab-case; equals the file name and the fixture folder; never renamed once shipped. */
+  readonly id: string;
+  readonly title: string;
+  readonly category: RuleCategory;
+  readonly severity: Severity;
+  readonly dialects: readonly Dialect[];
+  /** Server major versions the rule applies to (inclusive bounds), when it depends on them. */
+  readonly versions?: { readonly min?: number; readonly max?: number };
+  readonly aliases: RuleAliases;
+  /** Whether findings carry a fix, and whether it is safe to apply without reading. */
+  readonly fix: 'safe' | 'review' | undefined;
+  /** Off unless enabled in sqlsight.json. */
+  readonly optIn?: boolean;
+  readonly docs: {
+    /** Why it hurts on a live database, a paragraph. */
+    readonly why: string;
+    /** The safe way, a paragraph. */
+    readonly safeWay: string;
+    /** A statement (or short migration) that raises exactly one finding of this rule. */
+    readonly bad: string;
+    /** The same intent written safely: no finding of this rule. */
+    readonly good: string;
+  };
+}
+
+export interface ReportInput {
+  readonly range: TextRange;
+  readonly message: string;
+  readonly help?: string;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedInformation[];
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+}
+
+export interface RuleContext {
+  readonly settings: FileSettings;
+  /** The whole file text, for fixes that insert at a line start. */
+  readonly text: string;
+  /** State before the current statement: transaction, timeouts, new tables. */
+  readonly state: AnalysisState;
+  /** True when the table was created earlier in this migration (locking rules stay quiet for it). */
+  isNewTable(table: ObjectName): boolean;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /** Called for every analysed statement of a matching dialect, in order. */
+  check(ctx: RuleContext, stmt: Statement): void;
+  /** Called once at the end of each unit (file or tool section) with the final state. */
+  checkEnd?(ctx: RuleContext, end: TextRange): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

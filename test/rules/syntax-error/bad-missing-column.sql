@@ -1,0 +1,3 @@
+CREATE TABLE notes (id bigint PRIMARY KEY);
+ALTER TABLE notes ADD COLUMN;
+CREATE INDEX CONCURRENTLY notes_id_idx ON notes (id);

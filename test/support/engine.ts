@@ -1,0 +1,65 @@
+// One engine for all tests, and fixture helpers: header directives, fix application.
+import { loadEngine, resolveFileSettings, type Engine, type FileAnalysis, type Fix, type SettingsOverride, type TextEdit } from '../../server/src/engine';
+
+let enginePromise: Promise<Engine> | undefined;
+
+export function engine(): Promise<Engine> {
+  enginePromise ??= loadEngine();
+  return enginePromise;
+}
+
+/**
+ * Fixture header, first line: `-- sqlsight-test: version=11 assume-in-transaction expect-after-fix=rule-a,rule-b`.
+ */
+export interface FixtureHeader {
+  readonly settings: SettingsOverride;
+  readonly expectAfterFix: readonly string[];
+}
+
+export function readHeader(text: string): FixtureHeader {
+  const match = /^--\s*sqlsight-test:(.*)$/m.exec(text.split('\n', 1)[0] ?? '');
+  const settings: { serverVersion?: string; assumeInTransaction?: boolean; dialect?: 'postgres' | 'mysql' | 'mariadb' } = {};
+  let expectAfterFix: string[] = [];
+  for (const word of (match?.[1] ?? '').trim().split(/\s+/).filter(Boolean)) {
+    const [key, value = ''] = word.split('=');
+    if (key === 'version') settings.serverVersion = value;
+    else if (key === 'assume-in-transaction') settings.assumeInTransaction = true;
+    else if (key === 'dialect' && (value === 'postgres' || value === 'mysql' || value === 'mariadb')) settings.dialect = value;
+    else if (key === 'expect-after-fix') expectAfterFix = value.split(',');
+    else throw new Error(`unknown fixture directive ${word}`);
+  }
+  return { settings, expectAfterFix };
+}
+
+export async function analyzeFixture(text: string, path = 'fixture.sql', extraRules: SettingsOverride['rules'] = {}): Promise<FileAnalysis> {
+  const header = readHeader(text);
+  const settings = resolveFileSettings({}, () => false, { ...header.settings, rules: { ...header.settings.rules, ...extraRules } });
+  return (await engine()).analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings });
+}
+
+/** Applies edits from the end backwards; overlapping edits are an error in the fix. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
+  let result = text;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const edit of sorted) {
+    if (edit.range.end > limit) throw new Error(`overlapping edits at ${edit.range.start}`);
+    result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
+    limit = edit.range.start;
+  }
+  return result;
+}
+
+/** The preferred fix of every finding, applied together; identical edits (same insertion twice) count once. */
+export function applyPreferredFixes(text: string, fixes: readonly Fix[]): string {
+  const seen = new Set<string>();
+  const edits: TextEdit[] = [];
+  for (const fix of fixes) {
+    for (const edit of fix.edits) {
+      const key = `${edit.range.start}:${edit.range.end}:${edit.newText}`;
+      if (!seen.has(key)) edits.push(edit);
+      seen.add(key);
+    }
+  }
+  return applyEdits(text, edits);
+}
