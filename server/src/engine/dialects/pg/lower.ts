@@ -4,7 +4,7 @@ import type { Node, ObjectType, RangeVar } from '@pgsql/types';
 import type { DropObjectKind, ObjectName, StatementBody, TextRange, TransactionAction } from '../../model';
 import { nodeAs, nodeType, qualifiedName, relationName } from './ast';
 import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
-import type { LoweringContext } from './lowering-context';
+import { noStopWords, type LoweringContext } from './lowering-context';
 import { findWord } from './tokens';
 
 const dropKinds: Partial<Record<ObjectType, DropObjectKind>> = {
@@ -76,9 +76,9 @@ export function lowerStatementNode(context: LoweringContext, node: Node, stateme
       method: index.accessMethod ?? 'btree',
       elements: (index.indexParams ?? []).map((parameter) => {
         const element = nodeAs(parameter, 'IndexElem');
-        return { column: element?.name, expression: element?.expr ? context.expression(element.expr) : undefined };
+        return { column: element?.name, expression: element?.expr ? context.expression(element.expr, undefined, noStopWords) : undefined };
       }),
-      where: context.expression(index.whereClause),
+      where: context.expression(index.whereClause, undefined, noStopWords),
       indexKeywordRange: keywordRange(context, 'INDEX'),
     };
   }

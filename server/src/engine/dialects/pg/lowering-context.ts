@@ -6,6 +6,8 @@ import { byteToUtf16 } from '../../model/text';
 import { collectNodes, locationBounds, nodeAs } from './ast';
 import { elementEnd, tokenIndexAt, tokenize, type Token } from './tokens';
 
+export const noStopWords: ReadonlySet<string> = new Set();
+
 /** Words that start the next clause of a column definition, so an expression before them ends. */
 const columnClauseWords = new Set([
   'NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT', 'GENERATED', 'COLLATE',
@@ -74,8 +76,11 @@ export class LoweringContext {
     return { schema, name, range: this.localRange(local, end) };
   }
 
-  /** An expression reduced to the facts rules use; its range ends where the next column clause starts. */
-  expression(node: Node | undefined, fallbackByteLocation?: number): Expression | undefined {
+  /**
+   * An expression reduced to the facts rules use. Inside a column definition its range ends where
+   * the next column clause starts; elsewhere (`where`) pass no stop words.
+   */
+  expression(node: Node | undefined, fallbackByteLocation?: number, stopWords: ReadonlySet<string> = columnClauseWords): Expression | undefined {
     if (!node) return undefined;
     const bounds = locationBounds(node);
     const localStart = this.localOffset(bounds?.min ?? fallbackByteLocation ?? 0);
@@ -87,7 +92,7 @@ export class LoweringContext {
       index--;
     }
     const start = this.tokens[index]?.start ?? localStart;
-    const range = this.localRange(start, Math.max(start, elementEnd(this.tokens, index, columnClauseWords)));
+    const range = this.localRange(start, Math.max(start, elementEnd(this.tokens, index, stopWords)));
     const functionCalls = collectNodes(node, 'FuncCall').map((call) => {
       const names = call.funcname ?? [];
       return nodeAs(names[names.length - 1], 'String')?.sval?.toLowerCase() ?? '';
