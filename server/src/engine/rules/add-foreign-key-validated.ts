@@ -15,7 +15,7 @@ export const addForeignKeyValidated = defineRule({
       squawk: ['adding-foreign-key-constraint'],
       pgfence: ['add-constraint-fk-no-not-valid'],
       strong_migrations: ['add_foreign_key'],
-      eugene: ['E2'],
+      eugene: ['E1'],
     },
     fix: 'safe',
     docs: {

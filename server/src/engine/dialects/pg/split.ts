@@ -108,6 +108,8 @@ export function splitPostgres(text: string): SplitResult {
 function findMarkers(text: string): { markers: Marker[]; gooseNoTransaction: boolean } {
   const markers: Marker[] = [];
   let gooseNoTransaction = false;
+  // Most files have no markers; this plain search is cheaper than the line-anchored one below.
+  if (!/migrate:|\+goose/i.test(text)) return { markers, gooseNoTransaction };
   const candidate = /^\uFEFF?[ \t]*(--[ \t]*(?:migrate:|\+goose)[^\r\n]*)/gim;
   for (const match of text.matchAll(candidate)) {
     const body = match[1];
@@ -144,7 +146,9 @@ function scanSection(text: string, from: number, to: number, section: number, ou
   const base = from;
   const { segments, comments, vars, special } = out;
 
-  let i = base === 0 && n > 0 && s.charCodeAt(0) === BOM ? 1 : 0;
+  // Lexing starts after a BOM, and lookbehinds (E'', a$b) must not see it.
+  const first = base === 0 && n > 0 && s.charCodeAt(0) === BOM ? 1 : 0;
+  let i = first;
   let stmtStart = -1;
   let lastEnd = 0;
   let template = false;
@@ -237,7 +241,8 @@ function scanSection(text: string, from: number, to: number, section: number, ou
         // Inlined identifier-continuation test (letters by case folding, digits, `_`, `$`, non-ASCII): a hot loop.
         const d = s.charCodeAt(j);
         const folded = d | 0x20;
-        if ((folded >= 97 && folded <= 122) || (d >= 48 && d <= 57) || d === UNDERSCORE || d === DOLLAR || d >= 128) j++;
+        const letter = folded >= 97 && folded <= 122;
+        if (letter || (d >= 48 && d <= 57) || d === UNDERSCORE || d === DOLLAR || d >= 128) j++;
         else break;
       }
       // Only keywords decide anything here, and none is longer than `procedure`.
@@ -268,7 +273,8 @@ function scanSection(text: string, from: number, to: number, section: number, ou
       i = j;
     } else if (c === QUOTE) {
       // `E'…'` is told by the letter just before the quote (fast mode never lexes that letter as a word).
-      const escape = i > 0 && (s.charCodeAt(i - 1) | 0x20) === 101 && !(i > 1 && isIdentCont(s.charCodeAt(i - 2)));
+      const escape =
+        i > first && (s.charCodeAt(i - 1) | 0x20) === 101 && !(i > first + 1 && isIdentCont(s.charCodeAt(i - 2)));
       i = escape ? skipEscapeString(s, i) : skipString(s, i);
     } else if (c === DQUOTE) {
       i = skipQuotedIdentifier(s, i);
@@ -277,7 +283,7 @@ function scanSection(text: string, from: number, to: number, section: number, ou
         i = -i;
       }
     } else if (c === DOLLAR) {
-      if (i > 0 && isIdentCont(s.charCodeAt(i - 1))) {
+      if (i > first && isIdentCont(s.charCodeAt(i - 1))) {
         // Inside a name such as `a$b` (fast mode lands on it): not a quote.
         i++;
       } else if (next === DOLLAR) {
@@ -285,7 +291,7 @@ function scanSection(text: string, from: number, to: number, section: number, ou
       } else if (isIdentStart(next)) {
         let j = i + 2;
         while (j < n && isTagCont(s.charCodeAt(j))) j++;
-        // `$tag$` opens a dollar quote; a lone `$` (as in `$%NAME%$`) is one character and the word after is lexed alone.
+        // `$tag$` opens a dollar quote; a lone `$` (as in `$%NAME%$`) is one character, the word after lexed alone.
         i = j < n && s.charCodeAt(j) === DOLLAR ? skipTo(s, j + 1, s.slice(i, j + 1)) : i + 1;
       } else {
         // `$1` parameter.

@@ -1,0 +1,3 @@
+-- Safe: NOT VALID checks only new rows, so the lock is brief.
+SET lock_timeout = '5s';
+ALTER TABLE invoices ADD CONSTRAINT invoices_total_cap CHECK (total < 1000000) NOT VALID;
