@@ -11,7 +11,6 @@ if (!existsSync(corpus)) {
 }
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 mkdirSync('.bench', { recursive: true });
-const output = join('.bench', 'corpus.json');
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const samples = [];

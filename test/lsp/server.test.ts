@@ -46,11 +46,11 @@ describe('language server over stdio', () => {
     const folder = mkdtempSync(join(tmpdir(), 'sqlsight-lsp-'));
     writeFileSync(join(folder, 'sqlsight.json'), JSON.stringify({ rules: { 'add-foreign-key-validated': 'error' } }));
     const uri = pathToFileURL(join(folder, 'V1__index.sql')).href;
-    const text = 'CREATE INDEX users_email_idx ON users (email);\n';
+    const text = "SET lock_timeout = '5s';\nSET statement_timeout = '5min';\nCREATE INDEX users_email_idx ON users (email);\n";
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sql', version: 1, text } });
     const first = await diagnosticsFor(uri, 1);
     assert.deepEqual(first.diagnostics.map((diagnostic) => diagnostic.code), ['require-concurrent-index']);
-    assert.deepEqual(first.diagnostics[0]?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 46 } });
+    assert.deepEqual(first.diagnostics[0]?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 46 } });
 
     const edited = 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n';
     await connection.sendNotification('textDocument/didChange', {

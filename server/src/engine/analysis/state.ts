@@ -1,7 +1,8 @@
 // The analysis context within one unit (a file, or a migration-tool section): transaction state,
-// timeouts set so far, tables created so far. Rebuilt by folding statements; a later schema model
-// seeds it through `SchemaBefore` with what existed before the file.
-import type { ObjectName, Statement, TextRange } from '../model';
+// timeouts set so far, tables, columns and indexes created so far, locks held. Rebuilt by folding
+// statements; a later schema model seeds it through `SchemaBefore` with what existed before the file.
+// Pure data and pure functions: no rule logic here, only facts several rules read.
+import type { ObjectName, Statement, TextRange, TypeName } from '../model';
 import { blocksWrites, locksTaken, type LockMode } from './locks';
 
 /** What was true before this file, from the workspace schema model (or nothing: every other table is existing). */
@@ -15,6 +16,35 @@ export interface StrongLock {
   readonly table: string;
   readonly mode: LockMode;
   readonly statementRange: TextRange;
+  /** The table was created earlier in this unit: nobody else can be waiting for it. */
+  readonly onNewTable: boolean;
+  /** The statement named an index whose table is not known here: `table` is the index's name. */
+  readonly tableUnknown: boolean;
+}
+
+/** A column this unit created or changed, as the unit left it. */
+export interface ColumnFact {
+  readonly type: TypeName;
+  readonly notNull: boolean;
+}
+
+/** Why a column is known to hold no NULLs. */
+export interface NotNullProof {
+  /** True for a validated `CHECK (col IS NOT NULL)`; false when the column itself is NOT NULL. */
+  readonly check: boolean;
+  /** The proving constraint's name, when it has one (dropping it drops the proof). */
+  readonly constraint: string | undefined;
+}
+
+/** A table lock as a statement takes it, with the table resolved through indexes created in this unit. */
+export interface TableLock {
+  /** The table; for an index whose table is unknown here, the index's name. */
+  readonly table: ObjectName;
+  readonly tableKey: string;
+  readonly mode: LockMode;
+  readonly onNewTable: boolean;
+  /** The statement names an index and its table is not known here (`table` holds the index name). */
+  readonly tableUnknown: boolean;
 }
 
 export interface AnalysisState {
@@ -22,13 +52,26 @@ export interface AnalysisState {
   readonly inTransaction: boolean;
   /** The transaction was opened by a `BEGIN` in the file (not by the tool). */
   readonly explicitTransaction: boolean;
-  /** The `BEGIN` statement's range, when explicit. */
+  /** The `BEGIN` statement's range, when explicit (the one that opened the transaction, not a nested one). */
   readonly transactionStart: TextRange | undefined;
   /** True when the migration tool wraps this unit in a transaction. */
   readonly toolTransaction: boolean;
+  /** A `BEGIN` issued while a transaction was already open (PostgreSQL ignores it), until that transaction ends. */
+  readonly nestedBegin: TextRange | undefined;
+  /** lock_timeout is in effect for the next statement (session value, or a SET LOCAL in this transaction). */
   readonly lockTimeoutSet: boolean;
   readonly statementTimeoutSet: boolean;
-  /** Keys (`schema.table` lower-cased, schema omitted for unqualified) of tables created so far. */
+  /** A SET or RESET of lock_timeout / statement_timeout appeared earlier in the unit. */
+  readonly lockTimeoutTouched: boolean;
+  readonly statementTimeoutTouched: boolean;
+  /** Session values and SET LOCAL overrides (until the transaction ends) behind `…Set`. */
+  readonly sessionLockTimeout: boolean;
+  readonly localLockTimeout: boolean | undefined;
+  readonly sessionStatementTimeout: boolean;
+  readonly localStatementTimeout: boolean | undefined;
+  /** The session time zone when the unit set one (`SET TIME ZONE 'UTC'`), lower-cased. */
+  readonly timeZone: string | undefined;
+  /** Keys (`schema.table` lower-cased, schema omitted for unqualified) of tables, views and materialized views created so far. */
   readonly newTables: ReadonlySet<string>;
   /** Constraints added NOT VALID in the current transaction, by name. */
   readonly notValidInTransaction: ReadonlyMap<string, TextRange>;
@@ -36,10 +79,45 @@ export interface AnalysisState {
   readonly locksHeld: readonly StrongLock[];
   /** Statements analysed so far in this unit. */
   readonly statementCount: number;
+  /** The unit's first statement (where a session setting goes), once one was analysed. */
+  readonly firstStatementRange: TextRange | undefined;
+  /** The last statement analysed in the unit. */
+  readonly lastStatementRange: TextRange | undefined;
+  /** The previous statement when it was an ALTER TABLE (SET/RESET in between do not count). */
+  readonly previousAlterTable: { readonly tableKey: string; readonly range: TextRange } | undefined;
+  /** Indexes created in this unit (key as `tableKey` of schema + index name) → their table. */
+  readonly indexTables: ReadonlyMap<string, ObjectName>;
+  /** Plain-column indexes created in this unit (same keys) → their columns, for `… USING INDEX`. */
+  readonly indexColumns: ReadonlyMap<string, readonly string[]>;
+  /** Columns created or changed in this unit, by `columnKey`. */
+  readonly columns: ReadonlyMap<string, ColumnFact>;
+  /** Columns known to hold no NULLs, by `columnKey`. */
+  readonly notNullProofs: ReadonlyMap<string, NotNullProof>;
+  /** `CHECK (col IS NOT NULL) NOT VALID` constraints not validated yet, by `constraintKey` → columns. */
+  readonly pendingNotNullChecks: ReadonlyMap<string, readonly string[]>;
+  /** The unit's first statement that took a write-blocking lock on an existing table with no statement_timeout in effect. */
+  readonly firstLockWithoutStatementTimeout:
+    | {
+        readonly range: TextRange;
+        readonly table: string;
+        readonly mode: LockMode;
+        /** A SET or RESET of statement_timeout came before it (a setting inserted at the top would be overridden). */
+        readonly afterTimeoutChange: boolean;
+      }
+    | undefined;
 }
 
 export function tableKey(name: Pick<ObjectName, 'schema' | 'name'>): string {
   return name.schema && name.schema !== 'public' ? `${name.schema}.${name.name}` : name.name;
+}
+
+/** Key of a column of a table in `AnalysisState.columns` and `notNullProofs`. */
+export function columnKey(table: Pick<ObjectName, 'schema' | 'name'>, column: string): string {
+  return `${tableKey(table)}\u0000${column}`;
+}
+
+function constraintKey(table: Pick<ObjectName, 'schema' | 'name'>, constraint: string): string {
+  return `${tableKey(table)}\u0000${constraint}`;
 }
 
 export function initialState(options: { toolTransaction: boolean; before: SchemaBefore | undefined }): AnalysisState {
@@ -48,70 +126,343 @@ export function initialState(options: { toolTransaction: boolean; before: Schema
     explicitTransaction: false,
     transactionStart: undefined,
     toolTransaction: options.toolTransaction,
+    nestedBegin: undefined,
     lockTimeoutSet: false,
     statementTimeoutSet: false,
+    lockTimeoutTouched: false,
+    statementTimeoutTouched: false,
+    sessionLockTimeout: false,
+    localLockTimeout: undefined,
+    sessionStatementTimeout: false,
+    localStatementTimeout: undefined,
+    timeZone: undefined,
     newTables: new Set(options.before?.newTables ?? []),
     notValidInTransaction: new Map(),
     locksHeld: [],
     statementCount: 0,
+    firstStatementRange: undefined,
+    lastStatementRange: undefined,
+    previousAlterTable: undefined,
+    indexTables: new Map(),
+    indexColumns: new Map(),
+    columns: new Map(),
+    notNullProofs: new Map(),
+    pendingNotNullChecks: new Map(),
+    firstLockWithoutStatementTimeout: undefined,
   };
 }
 
 const timeoutIsOn = (value: string | undefined): boolean =>
   value !== undefined && !/^\s*0+\s*(ms|s|min)?\s*$/i.test(value) && value.toLowerCase() !== 'default';
 
+/** Whether a statement's lock target is an index rather than a table. */
+function locksThroughIndex(stmt: Statement): boolean {
+  return (
+    (stmt.kind === 'drop' && stmt.objectKind === 'index') ||
+    (stmt.kind === 'rename-object' && stmt.objectKind === 'index') ||
+    (stmt.kind === 'reindex' && stmt.target === 'index')
+  );
+}
+
+/**
+ * Table locks `stmt` takes, given what the unit created before it: an index created in this unit
+ * resolves to its table. REINDEX SCHEMA/DATABASE/SYSTEM lock every table in turn and name none.
+ */
+export function tableLocks(state: AnalysisState, stmt: Statement): TableLock[] {
+  if (stmt.kind === 'reindex' && stmt.target !== 'index' && stmt.target !== 'table') return [];
+  const throughIndex = locksThroughIndex(stmt);
+  return locksTaken(stmt).map((lock) => {
+    const resolved = throughIndex ? state.indexTables.get(tableKey(lock.table)) : lock.table;
+    const table = resolved ?? lock.table;
+    const key = tableKey(table);
+    const onNewTable = resolved !== undefined && state.newTables.has(key);
+    return { table, tableKey: key, mode: lock.mode, onNewTable, tableUnknown: resolved === undefined };
+  });
+}
+
+function withTimeouts(state: AnalysisState): AnalysisState {
+  return {
+    ...state,
+    lockTimeoutSet: state.localLockTimeout ?? state.sessionLockTimeout,
+    statementTimeoutSet: state.localStatementTimeout ?? state.sessionStatementTimeout,
+  };
+}
+
+function endTransaction(state: AnalysisState): AnalysisState {
+  return withTimeouts({
+    ...state,
+    inTransaction: false,
+    explicitTransaction: false,
+    transactionStart: undefined,
+    nestedBegin: undefined,
+    notValidInTransaction: new Map(),
+    locksHeld: [],
+    localLockTimeout: undefined,
+    localStatementTimeout: undefined,
+  });
+}
+
+function applySet(state: AnalysisState, stmt: Extract<Statement, { kind: 'set' }>): AnalysisState {
+  const on = timeoutIsOn(stmt.value);
+  // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
+  const local = stmt.local;
+  if (local && !state.inTransaction) return state;
+  if (stmt.name === 'lock_timeout') {
+    return withTimeouts(
+      local
+        ? { ...state, lockTimeoutTouched: true, localLockTimeout: on }
+        : { ...state, lockTimeoutTouched: true, sessionLockTimeout: on, localLockTimeout: undefined },
+    );
+  }
+  if (stmt.name === 'statement_timeout') {
+    return withTimeouts(
+      local
+        ? { ...state, statementTimeoutTouched: true, localStatementTimeout: on }
+        : { ...state, statementTimeoutTouched: true, sessionStatementTimeout: on, localStatementTimeout: undefined },
+    );
+  }
+  if (stmt.name === 'timezone') return { ...state, timeZone: stmt.value?.trim().toLowerCase() };
+  return state;
+}
+
+function applyReset(state: AnalysisState, name: string | undefined): AnalysisState {
+  const all = name === undefined;
+  let next = state;
+  if (all || name === 'lock_timeout') next = { ...next, lockTimeoutTouched: true, sessionLockTimeout: false, localLockTimeout: undefined };
+  if (all || name === 'statement_timeout') {
+    next = { ...next, statementTimeoutTouched: true, sessionStatementTimeout: false, localStatementTimeout: undefined };
+  }
+  if (all || name === 'timezone') next = { ...next, timeZone: undefined };
+  return withTimeouts(next);
+}
+
+/** Moves every entry of a per-table map from one table to another (ALTER TABLE … RENAME TO). */
+function renameTableKeys<V>(map: ReadonlyMap<string, V>, from: string, to: string): Map<string, V> {
+  const prefix = `${from}\u0000`;
+  const next = new Map<string, V>();
+  for (const [key, value] of map) next.set(key.startsWith(prefix) ? `${to}\u0000${key.slice(prefix.length)}` : key, value);
+  return next;
+}
+
+function moveKey<V>(map: Map<string, V>, from: string, to: string): void {
+  const value = map.get(from);
+  map.delete(from);
+  if (value !== undefined) map.set(to, value);
+}
+
+interface SchemaFacts {
+  columns: Map<string, ColumnFact>;
+  proofs: Map<string, NotNullProof>;
+  pending: Map<string, readonly string[]>;
+}
+
+function markNotNull(facts: SchemaFacts, key: string, proof: NotNullProof): void {
+  const column = facts.columns.get(key);
+  if (column && !proof.check) facts.columns.set(key, { ...column, notNull: true });
+  const existing = facts.proofs.get(key);
+  // The column's own NOT NULL outlives any CHECK constraint; keep it when both apply.
+  if (!existing || existing.check) facts.proofs.set(key, proof);
+}
+
+function applyAlterTableFacts(facts: SchemaFacts, stmt: Extract<Statement, { kind: 'alter-table' }>): void {
+  const table = stmt.table;
+  for (const action of stmt.actions) {
+    switch (action.kind) {
+      case 'add-column': {
+        const key = columnKey(table, action.column.name);
+        facts.columns.set(key, { type: action.column.type, notNull: action.column.notNull });
+        facts.proofs.delete(key);
+        if (action.column.notNull) facts.proofs.set(key, { check: false, constraint: undefined });
+        break;
+      }
+      case 'alter-column-type': {
+        const key = columnKey(table, action.column);
+        const column = facts.columns.get(key);
+        facts.columns.set(key, { type: action.type, notNull: column?.notNull ?? facts.proofs.get(key)?.check === false });
+        break;
+      }
+      case 'set-not-null':
+        markNotNull(facts, columnKey(table, action.column), { check: false, constraint: undefined });
+        break;
+      case 'drop-not-null': {
+        const key = columnKey(table, action.column);
+        const column = facts.columns.get(key);
+        if (column) facts.columns.set(key, { ...column, notNull: false });
+        if (facts.proofs.get(key)?.check === false) facts.proofs.delete(key);
+        break;
+      }
+      case 'drop-column': {
+        const key = columnKey(table, action.column);
+        facts.columns.delete(key);
+        facts.proofs.delete(key);
+        break;
+      }
+      case 'rename-column':
+        moveKey(facts.columns, columnKey(table, action.from), columnKey(table, action.to));
+        moveKey(facts.proofs, columnKey(table, action.from), columnKey(table, action.to));
+        break;
+      case 'add-constraint': {
+        const constraint = action.constraint;
+        if (constraint.kind === 'primary-key') {
+          for (const column of constraint.columns) markNotNull(facts, columnKey(table, column), { check: false, constraint: undefined });
+        }
+        const notNullColumns = constraint.kind === 'check' ? (constraint.notNullColumns ?? []) : [];
+        if (notNullColumns.length === 0) break;
+        if (!constraint.notValid) {
+          for (const column of notNullColumns) markNotNull(facts, columnKey(table, column), { check: true, constraint: constraint.name });
+        } else if (constraint.name) {
+          facts.pending.set(constraintKey(table, constraint.name), notNullColumns);
+        }
+        break;
+      }
+      case 'validate-constraint': {
+        const key = constraintKey(table, action.name);
+        for (const column of facts.pending.get(key) ?? []) markNotNull(facts, columnKey(table, column), { check: true, constraint: action.name });
+        facts.pending.delete(key);
+        break;
+      }
+      case 'drop-constraint': {
+        facts.pending.delete(constraintKey(table, action.name));
+        const prefix = `${tableKey(table)}\u0000`;
+        for (const [key, proof] of facts.proofs) {
+          if (key.startsWith(prefix) && proof.check && proof.constraint === action.name) facts.proofs.delete(key);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
 /** The state after `stmt` ran. */
 export function advanceState(state: AnalysisState, stmt: Statement): AnalysisState {
-  let next: AnalysisState = { ...state, statementCount: state.statementCount + 1 };
+  let next: AnalysisState = {
+    ...state,
+    statementCount: state.statementCount + 1,
+    firstStatementRange: state.firstStatementRange ?? stmt.range,
+    lastStatementRange: stmt.range,
+    previousAlterTable: stmt.kind === 'set' || stmt.kind === 'reset' ? state.previousAlterTable : undefined,
+  };
   switch (stmt.kind) {
     case 'transaction':
       if (stmt.action === 'begin') {
-        next = { ...next, inTransaction: true, explicitTransaction: true, transactionStart: stmt.range };
-      } else if (stmt.action === 'commit' || stmt.action === 'rollback' || stmt.action === 'prepare') {
-        next = {
-          ...next,
-          inTransaction: false,
-          explicitTransaction: false,
-          transactionStart: undefined,
-          notValidInTransaction: new Map(),
-          locksHeld: [],
-        };
+        // A BEGIN inside an open transaction only raises a warning: the outer transaction goes on.
+        if (next.inTransaction) return { ...next, nestedBegin: next.nestedBegin ?? stmt.range };
+        return { ...next, inTransaction: true, explicitTransaction: true, transactionStart: stmt.range, notValidInTransaction: new Map(), locksHeld: [] };
+      }
+      if (stmt.action === 'commit' || stmt.action === 'rollback' || stmt.action === 'prepare') {
+        return next.inTransaction ? endTransaction(next) : next;
       }
       return next;
     case 'set':
-      if (stmt.name === 'lock_timeout') next = { ...next, lockTimeoutSet: timeoutIsOn(stmt.value) };
-      if (stmt.name === 'statement_timeout') next = { ...next, statementTimeoutSet: timeoutIsOn(stmt.value) };
-      return next;
+      return applySet(next, stmt);
     case 'reset':
-      if (stmt.name === undefined) return { ...next, lockTimeoutSet: false, statementTimeoutSet: false };
-      if (stmt.name === 'lock_timeout') next = { ...next, lockTimeoutSet: false };
-      if (stmt.name === 'statement_timeout') next = { ...next, statementTimeoutSet: false };
-      return next;
-    case 'create-table':
-      next = { ...next, newTables: new Set([...next.newTables, tableKey(stmt.table)]) };
+      return applyReset(next, stmt.name);
+    case 'create-table': {
+      const columns = new Map(next.columns);
+      const proofs = new Map(next.notNullProofs);
+      const primaryKey = new Set(stmt.constraints.filter((constraint) => constraint.kind === 'primary-key').flatMap((constraint) => constraint.columns));
+      for (const column of stmt.columns) {
+        const notNull = column.notNull || primaryKey.has(column.name);
+        const key = columnKey(stmt.table, column.name);
+        columns.set(key, { type: column.type, notNull });
+        if (notNull) proofs.set(key, { check: false, constraint: undefined });
+        else proofs.delete(key);
+      }
+      next = { ...next, newTables: new Set([...next.newTables, tableKey(stmt.table)]), columns, notNullProofs: proofs };
+      break;
+    }
+    case 'create-other':
+      // A view or materialized view created in this unit is as new as a table: nobody reads it yet.
+      if ((stmt.objectKind === 'view' || stmt.objectKind === 'materialized-view') && stmt.name) {
+        next = { ...next, newTables: new Set([...next.newTables, tableKey(stmt.name)]) };
+      }
+      break;
+    case 'create-index':
+      if (stmt.name) {
+        const key = tableKey({ schema: stmt.table.schema, name: stmt.name.name });
+        const indexTables = new Map(next.indexTables);
+        const indexColumns = new Map(next.indexColumns);
+        indexTables.set(key, stmt.table);
+        const columns = stmt.elements.map((element) => element.column);
+        if (columns.every((column) => column !== undefined)) indexColumns.set(key, columns);
+        else indexColumns.delete(key);
+        next = { ...next, indexTables, indexColumns };
+      }
+      break;
+    case 'drop':
+      if (stmt.objectKind === 'index') {
+        const indexTables = new Map(next.indexTables);
+        const indexColumns = new Map(next.indexColumns);
+        for (const name of stmt.names) {
+          indexTables.delete(tableKey(name));
+          indexColumns.delete(tableKey(name));
+        }
+        next = { ...next, indexTables, indexColumns };
+      }
+      break;
+    case 'rename-object':
+      if (stmt.objectKind === 'index') {
+        const indexTables = new Map(next.indexTables);
+        const indexColumns = new Map(next.indexColumns);
+        const to = tableKey({ schema: stmt.name.schema, name: stmt.to });
+        moveKey(indexTables, tableKey(stmt.name), to);
+        moveKey(indexColumns, tableKey(stmt.name), to);
+        next = { ...next, indexTables, indexColumns };
+      }
       break;
     case 'alter-table': {
       const notValid = new Map(next.notValidInTransaction);
       let newTables = next.newTables;
+      const facts: SchemaFacts = { columns: new Map(next.columns), proofs: new Map(next.notNullProofs), pending: new Map(next.pendingNotNullChecks) };
       for (const action of stmt.actions) {
-        if (action.kind === 'add-constraint' && action.constraint.notValid && action.constraint.name) {
+        // Outside a transaction the constraint commits at once: it is not pending in any transaction.
+        if (next.inTransaction && action.kind === 'add-constraint' && action.constraint.notValid && action.constraint.name) {
           notValid.set(action.constraint.name, action.range);
         }
-        if (action.kind === 'rename-table' && newTables.has(tableKey(stmt.table))) {
-          newTables = new Set([...newTables, tableKey({ schema: stmt.table.schema, name: action.to })]);
+        if (action.kind === 'rename-table') {
+          const from = tableKey(stmt.table);
+          const to = tableKey({ schema: stmt.table.schema, name: action.to });
+          if (newTables.has(from)) newTables = new Set([...newTables, to]);
+          facts.columns = renameTableKeys(facts.columns, from, to);
+          facts.proofs = renameTableKeys(facts.proofs, from, to);
+          facts.pending = renameTableKeys(facts.pending, from, to);
         }
       }
-      next = { ...next, notValidInTransaction: notValid, newTables };
+      applyAlterTableFacts(facts, stmt);
+      next = {
+        ...next,
+        notValidInTransaction: notValid,
+        newTables,
+        columns: facts.columns,
+        notNullProofs: facts.proofs,
+        pendingNotNullChecks: facts.pending,
+        previousAlterTable: { tableKey: tableKey(stmt.table), range: stmt.range },
+      };
       break;
     }
     default:
       break;
   }
-  if (next.inTransaction) {
-    const strong = locksTaken(stmt)
-      .filter((lock) => blocksWrites(lock.mode))
-      .map((lock) => ({ tableKey: tableKey(lock.table), table: lock.table.name, mode: lock.mode, statementRange: stmt.range }));
-    if (strong.length > 0) next = { ...next, locksHeld: [...next.locksHeld, ...strong] };
+  // Locks are resolved against the state before the statement: its own CREATE/DROP does not count.
+  const strong = tableLocks(state, stmt)
+    .filter((lock) => blocksWrites(lock.mode))
+    .map((lock) => ({
+      tableKey: lock.tableKey,
+      table: lock.table.name,
+      mode: lock.mode,
+      statementRange: stmt.range,
+      onNewTable: lock.onNewTable,
+      tableUnknown: lock.tableUnknown,
+    }));
+  if (next.inTransaction && strong.length > 0) next = { ...next, locksHeld: [...next.locksHeld, ...strong] };
+  const unbounded = state.statementTimeoutSet ? undefined : strong.find((lock) => !lock.onNewTable);
+  if (unbounded && !next.firstLockWithoutStatementTimeout) {
+    next = {
+      ...next,
+      firstLockWithoutStatementTimeout: { range: stmt.range, table: unbounded.table, mode: unbounded.mode, afterTimeoutChange: state.statementTimeoutTouched },
+    };
   }
   return next;
 }

@@ -27,6 +27,8 @@ export interface Expression {
   readonly functionCalls: readonly string[];
   /** A literal, a cast of a literal, or a signed number: evaluated once, cheap to store. */
   readonly isConstant: boolean;
+  /** The NULL literal (possibly cast): `DEFAULT NULL` sets no value. */
+  readonly isNull: boolean;
   /** The source text, for messages. */
   readonly text: string;
 }
@@ -67,6 +69,21 @@ export interface TableConstraint {
   readonly usingIndex: string | undefined;
   readonly references: ForeignKeyReference | undefined;
   readonly check: Expression | undefined;
+  /** CHECK only: columns the expression proves NOT NULL (`col IS NOT NULL`, alone or AND-ed). */
+  readonly notNullColumns?: readonly string[];
+  /** PRIMARY KEY / UNIQUE only: the options its index is built with, to rebuild it as `CREATE UNIQUE INDEX`. */
+  readonly indexOptions?: IndexConstraintOptions;
+}
+
+export interface IndexConstraintOptions {
+  /** `INCLUDE (…)` columns. */
+  readonly include: readonly string[];
+  /** `NULLS NOT DISTINCT` (PostgreSQL 15+). */
+  readonly nullsNotDistinct: boolean;
+  /** `WITH (…)` storage parameters or `USING INDEX TABLESPACE`: written out, not modelled. */
+  readonly storage: boolean;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
 }
 
 export type AlterTableAction =
@@ -174,7 +191,14 @@ export type StatementBody =
       readonly concurrently: boolean;
       readonly reindexKeywordRange: TextRange;
     }
-  | { readonly kind: 'refresh-materialized-view'; readonly name: ObjectName; readonly concurrently: boolean; readonly viewKeywordRange: TextRange }
+  | {
+      readonly kind: 'refresh-materialized-view';
+      readonly name: ObjectName;
+      readonly concurrently: boolean;
+      readonly viewKeywordRange: TextRange;
+      /** `WITH NO DATA`: empties the view instead of refilling it. */
+      readonly withNoData?: boolean;
+    }
   | { readonly kind: 'vacuum'; readonly full: boolean; readonly tables: readonly ObjectName[] }
   | { readonly kind: 'cluster'; readonly table: ObjectName | undefined }
   | {
@@ -194,11 +218,22 @@ export type StatementBody =
 
 export type StatementKind = StatementBody['kind'];
 
+/** An identifier longer than the server keeps: PostgreSQL silently cuts names to 63 bytes (NAMEDATALEN - 1). */
+export interface TruncatedIdentifier {
+  /** As written (unquoted names folded to lower case). */
+  readonly written: string;
+  /** What the server keeps, and what the statement's other name fields hold. */
+  readonly kept: string;
+  readonly range: TextRange;
+}
+
 export interface StatementCommon {
   readonly dialect: Dialect;
   /** The statement, from its first token through its terminator. */
   readonly range: TextRange;
   readonly text: string;
+  /** Every identifier token the server truncates, in order; absent when there is none. */
+  readonly truncatedIdentifiers?: readonly TruncatedIdentifier[];
   /** The front-end's AST for dialect-specific needs; rules must not read it. */
   readonly raw: unknown;
 }

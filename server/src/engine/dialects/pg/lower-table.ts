@@ -139,7 +139,30 @@ export function lowerConstraint(
         }
       : undefined,
     check: kind === 'check' ? context.expression(constraint.raw_expr, constraint.location) : undefined,
+    notNullColumns: kind === 'check' ? notNullColumns(constraint.raw_expr) : undefined,
+    indexOptions:
+      kind === 'primary-key' || kind === 'unique'
+        ? {
+            include: stringValues(constraint.including),
+            nullsNotDistinct: constraint.nulls_not_distinct ?? false,
+            storage: (constraint.options?.length ?? 0) > 0 || constraint.indexspace !== undefined,
+            deferrable: constraint.deferrable ?? false,
+            initiallyDeferred: constraint.initdeferred ?? false,
+          }
+        : undefined,
   };
+}
+
+/** Columns a CHECK expression proves NOT NULL: `col IS NOT NULL`, alone or as a term of an AND. */
+function notNullColumns(expression: Node | undefined): string[] {
+  const test = nodeAs(expression, 'NullTest');
+  if (test) {
+    const fields = stringValues(nodeAs(test.arg, 'ColumnRef')?.fields);
+    return test.nulltesttype === 'IS_NOT_NULL' && fields.length === 1 && fields[0] !== undefined ? [fields[0]] : [];
+  }
+  const bool = nodeAs(expression, 'BoolExpr');
+  if (bool?.boolop === 'AND_EXPR') return (bool.args ?? []).flatMap(notNullColumns);
+  return [];
 }
 
 /** Ranges of the comma-separated actions after the table name, in order. */

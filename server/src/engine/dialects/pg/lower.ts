@@ -1,7 +1,7 @@
 // Lowers one libpg-query statement node into the dialect-neutral statement model.
 // Unknown statements become `other` with their node type; lowering never throws on a parsed AST.
 import type { Node, ObjectType, RangeVar } from '@pgsql/types';
-import type { DropObjectKind, ObjectName, StatementBody, TextRange, TransactionAction } from '../../model';
+import type { DropObjectKind, ObjectName, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
 import { nodeAs, nodeType, qualifiedName, relationName } from './ast';
 import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
 import { noStopWords, type LoweringContext } from './lowering-context';
@@ -57,7 +57,44 @@ function hasOption(options: readonly Node[] | undefined, name: string): boolean 
   return (options ?? []).some((option) => nodeAs(option, 'DefElem')?.defname === name);
 }
 
-export function lowerStatementNode(context: LoweringContext, node: Node, statementLength: number): StatementBody {
+/** PostgreSQL keeps the first NAMEDATALEN - 1 = 63 bytes of an identifier (scan.l, truncate_identifier). */
+const maxIdentifierBytes = 63;
+const utf8 = new TextEncoder();
+
+/** Identifier tokens longer than the server keeps, with the name it keeps (cut on a character boundary). */
+function truncatedIdentifiers(context: LoweringContext): StatementCommon['truncatedIdentifiers'] {
+  const found: { written: string; kept: string; range: TextRange }[] = [];
+  for (const token of context.tokens) {
+    if (token.kind !== 'word' && token.kind !== 'quoted-identifier') continue;
+    // Unquoted identifiers fold ASCII letters only (downcase_identifier); token values are upper-cased.
+    const written =
+      token.kind === 'word' ? context.text.slice(token.start, token.end).replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : token.value;
+    if (utf8.encode(written).length <= maxIdentifierBytes) continue;
+    let kept = '';
+    let bytes = 0;
+    for (const character of written) {
+      const size = utf8.encode(character).length;
+      if (bytes + size > maxIdentifierBytes) break;
+      kept += character;
+      bytes += size;
+    }
+    found.push({ written, kept, range: context.localRange(token.start, token.end) });
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+/** The statement's body plus the statement-wide facts the lowering finds on its tokens. */
+export function lowerStatementNode(
+  context: LoweringContext,
+  node: Node,
+  statementLength: number,
+): StatementBody & Pick<StatementCommon, 'truncatedIdentifiers'> {
+  const body = lowerStatementBody(context, node, statementLength);
+  const truncated = truncatedIdentifiers(context);
+  return truncated ? { ...body, truncatedIdentifiers: truncated } : body;
+}
+
+function lowerStatementBody(context: LoweringContext, node: Node, statementLength: number): StatementBody {
   const create = nodeAs(node, 'CreateStmt');
   if (create) return lowerCreateTable(context, create);
   const alter = nodeAs(node, 'AlterTableStmt');
@@ -171,6 +208,7 @@ export function lowerStatementNode(context: LoweringContext, node: Node, stateme
       name: relationObject(context, refresh.relation),
       concurrently: refresh.concurrent ?? false,
       viewKeywordRange: keywordRange(context, 'VIEW'),
+      withNoData: refresh.skipData ?? false,
     };
   }
   const vacuum = nodeAs(node, 'VacuumStmt');

@@ -101,8 +101,14 @@ export class LoweringContext {
       functionCalls.push((valueFunction.op ?? '').replace(/^SVFOP_/, '').toLowerCase());
     }
     for (const sequenceCall of collectNodes(node, 'NextValueExpr')) if (sequenceCall) functionCalls.push('nextval');
-    return { range, functionCalls, isConstant: isConstantNode(node), text: this.slice(range) };
+    return { range, functionCalls, isConstant: isConstantNode(node), isNull: isNullNode(node), text: this.slice(range) };
   }
+}
+
+function isNullNode(node: Node | undefined): boolean {
+  const cast = nodeAs(node, 'TypeCast');
+  if (cast) return isNullNode(cast.arg);
+  return nodeAs(node, 'A_Const')?.isnull === true;
 }
 
 function isConstantNode(node: Node | undefined): boolean {

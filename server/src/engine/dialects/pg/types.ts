@@ -18,8 +18,9 @@ const aliases: Record<string, string> = {
   float: 'float8',
   decimal: 'numeric',
   'character varying': 'varchar',
+  // Unquoted `char(n)` / `character(n)` arrive as pg_catalog.bpchar; a quoted "char" is the internal
+  // one-byte type `char`, so only the spelled-out name maps here.
   character: 'bpchar',
-  char: 'bpchar',
   'timestamp with time zone': 'timestamptz',
   'timestamp without time zone': 'timestamp',
   'time with time zone': 'timetz',

@@ -1,0 +1,165 @@
+// Shared helpers for the locking and transaction rules: names the server would generate, type
+// labels for messages, and the text of multi-statement recipes. Text building only: never parses
+// SQL and never decides whether something is a hazard (that stays in each rule).
+import type { ObjectName, Statement, TableConstraint, TextEdit, TextRange, TypeName } from '../../model';
+import { tableLocks, type TableLock } from '../../analysis/state';
+import { blocksWrites } from '../../analysis/locks';
+import { indentationAt, insertAt, lineStart, newlineOf } from './edits';
+import type { RuleContext } from './rule';
+
+/** PostgreSQL keeps 63 bytes of an identifier (NAMEDATALEN - 1). */
+const maxIdentifierBytes = 63;
+
+const encoder = new TextEncoder();
+const byteLength = (text: string): number => encoder.encode(text).length;
+
+/** Cuts `text` to at most `bytes` UTF-8 bytes without splitting a character. */
+function clipBytes(text: string, bytes: number): string {
+  let clipped = text;
+  while (byteLength(clipped) > bytes) clipped = Array.from(clipped).slice(0, -1).join('');
+  return clipped;
+}
+
+/**
+ * A name the way PostgreSQL's makeObjectName builds one (`users_email_key`): `first_second_label`,
+ * shortening the longer of the two parts until it fits in 63 bytes.
+ */
+export function generatedName(first: string, second: string | undefined, label: string): string {
+  const overhead = label.length + 1 + (second === undefined ? 0 : 1);
+  const available = maxIdentifierBytes - overhead;
+  let firstBytes = byteLength(first);
+  let secondBytes = second === undefined ? 0 : byteLength(second);
+  while (firstBytes + secondBytes > available) {
+    if (firstBytes > secondBytes) firstBytes--;
+    else secondBytes--;
+  }
+  const parts = [clipBytes(first, firstBytes)];
+  if (second !== undefined) parts.push(clipBytes(second, secondBytes));
+  return `${parts.join('_')}_${label}`;
+}
+
+/** Column names joined as PostgreSQL joins them in generated index names. */
+export function joinedColumns(columns: readonly string[]): string {
+  return clipBytes(columns.join('_'), maxIdentifierBytes);
+}
+
+// Reserved (and type/function-name) keywords: as a column or index name they must be quoted.
+const reservedWords = new Set(
+  (
+    'all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column ' +
+    'concurrently constraint create cross current_catalog current_date current_role current_schema current_time ' +
+    'current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from ' +
+    'full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime ' +
+    'localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning ' +
+    'right select session_user similar some symmetric system_user table tablesample then to trailing true union unique user ' +
+    'using variadic verbose when where window with'
+  ).split(' '),
+);
+
+const plainIdentifier = /^[a-z_][a-z0-9_$]*$/;
+
+/** An identifier written so PostgreSQL reads it back unchanged: quoted unless plain lower case and not reserved. */
+export function quoteName(name: string): string {
+  return plainIdentifier.test(name) && !reservedWords.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/** The table's name exactly as the statement writes it (quotes and schema included). */
+export function writtenName(ctx: RuleContext, name: ObjectName): string {
+  const written = ctx.text.slice(name.range.start, name.range.end);
+  return written.trim() === '' ? quoteName(name.name) : written;
+}
+
+const friendlyTypeNames: Record<string, string> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  float4: 'real',
+  float8: 'double precision',
+  bool: 'boolean',
+  bpchar: 'char',
+};
+
+/** A type for messages: `varchar(20)`, `bigint`, `integer[]`. */
+export function typeLabel(type: TypeName): string {
+  const base = friendlyTypeNames[type.canonical] ?? type.canonical;
+  const modifiers = type.modifiers.length > 0 ? `(${type.modifiers.join(',')})` : '';
+  return `${base}${modifiers}${type.isArray ? '[]' : ''}`;
+}
+
+/** Write-blocking locks `stmt` takes on tables that existed before this unit. */
+export function writeBlockingLocksOnExistingTables(ctx: RuleContext, stmt: Statement): TableLock[] {
+  return tableLocks(ctx.state, stmt).filter((lock) => blocksWrites(lock.mode) && !lock.onNewTable);
+}
+
+/** How a locked table is named in a message: `users`, or "the table of `users_email_idx`" when only its index is known. */
+export function lockedTableLabel(lock: { readonly table: string; readonly tableUnknown: boolean }): string {
+  return lock.tableUnknown ? `the table of \`${lock.table}\`` : `\`${lock.table}\``;
+}
+
+/** `users`, `users` and `orders`, `a`, `b` and 2 more. */
+export function labelList(labels: readonly string[]): string {
+  const unique = [...new Set(labels)];
+  if (unique.length <= 1) return unique[0] ?? 'the table';
+  if (unique.length === 2) return `${unique[0]} and ${unique[1]}`;
+  return `${unique.slice(0, 2).join(', ')} and ${unique.length - 2} more`;
+}
+
+/**
+ * An edit that puts a session setting (`SET lock_timeout = '5s';`) before the unit's first statement:
+ * on its own line when the statement starts its line, else directly before the statement.
+ */
+export function insertBeforeUnit(ctx: RuleContext, current: TextRange, setting: string): TextEdit {
+  const first = ctx.state.firstStatementRange ?? current;
+  const start = lineStart(ctx.text, first.start);
+  const newline = newlineOf(ctx.text);
+  if (ctx.text.slice(start, first.start).trim() === '') return insertAt(start, `${setting}${newline}`);
+  return insertAt(first.start, `${setting}${newline}`);
+}
+
+/** True when the statement's text ends with its `;` terminator. */
+export function isTerminated(ctx: RuleContext, stmt: Statement): boolean {
+  return ctx.text.charCodeAt(stmt.range.end - 1) === 59;
+}
+
+/** Statements joined on separate lines with the indentation of `stmt`, each ending with `;`. */
+export function recipeText(ctx: RuleContext, stmt: Statement, statements: readonly string[]): string {
+  const newline = newlineOf(ctx.text);
+  const indentation = indentationAt(ctx.text, stmt.range.start);
+  return statements.map((text) => `${text};`).join(`${newline}${indentation}`);
+}
+
+/** An edit that adds statements on new lines right after `stmt` (terminating it first when needed). */
+export function appendAfter(ctx: RuleContext, stmt: Statement, statements: readonly string[]): TextEdit {
+  const newline = newlineOf(ctx.text);
+  const indentation = indentationAt(ctx.text, stmt.range.start);
+  return insertAt(stmt.range.end, `${isTerminated(ctx, stmt) ? '' : ';'}${newline}${indentation}${recipeText(ctx, stmt, statements)}`);
+}
+
+/**
+ * The two statements that add a PRIMARY KEY or UNIQUE constraint without building its index under
+ * ACCESS EXCLUSIVE: `CREATE UNIQUE INDEX CONCURRENTLY` then `ADD CONSTRAINT … USING INDEX`. Undefined
+ * when the constraint has options the recipe does not carry over (storage parameters, tablespace).
+ */
+export function indexBackedConstraintRecipe(
+  ctx: RuleContext,
+  table: ObjectName,
+  constraint: TableConstraint,
+): { readonly name: string; readonly statements: readonly string[] } | undefined {
+  const options = constraint.indexOptions;
+  if (!options || options.storage || constraint.columns.length === 0) return undefined;
+  const primaryKey = constraint.kind === 'primary-key';
+  const name = constraint.name ?? (primaryKey ? generatedName(table.name, undefined, 'pkey') : generatedName(table.name, joinedColumns(constraint.columns), 'key'));
+  const quoted = quoteName(name);
+  const tableText = writtenName(ctx, table);
+  const columns = constraint.columns.map(quoteName).join(', ');
+  const include = options.include.length > 0 ? ` INCLUDE (${options.include.map(quoteName).join(', ')})` : '';
+  const nulls = options.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+  const timing = options.deferrable ? (options.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE') : '';
+  return {
+    name,
+    statements: [
+      `CREATE UNIQUE INDEX CONCURRENTLY ${quoted} ON ${tableText} (${columns})${include}${nulls}`,
+      `ALTER TABLE ${tableText} ADD CONSTRAINT ${quoted} ${primaryKey ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${quoted}${timing}`,
+    ],
+  };
+}

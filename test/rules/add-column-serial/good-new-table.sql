@@ -1,0 +1,2 @@
+CREATE TABLE imports (payload jsonb);
+ALTER TABLE imports ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;

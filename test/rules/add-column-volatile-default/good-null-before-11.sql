@@ -1,0 +1,2 @@
+-- sqlsight-test: version=10
+ALTER TABLE orders ADD COLUMN note text DEFAULT NULL;

@@ -1,0 +1,2 @@
+-- Serial and identity columns are reported by add-column-serial, not here.
+ALTER TABLE users ADD COLUMN sequence_number bigserial;

@@ -1,0 +1,2 @@
+CREATE TABLE bookings (room_id bigint, during tstzrange);
+ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);

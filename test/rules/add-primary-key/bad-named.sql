@@ -1,0 +1,1 @@
+ALTER TABLE audit.entries ADD CONSTRAINT entries_pk PRIMARY KEY (tenant_id, id);

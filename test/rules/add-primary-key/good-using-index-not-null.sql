@@ -1,0 +1,3 @@
+ALTER TABLE events ADD COLUMN uid bigint NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX CONCURRENTLY events_uid_key ON events (uid);
+ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_uid_key;

@@ -1,0 +1,3 @@
+ALTER TABLE users
+  ADD COLUMN plan text NOT NULL,
+  ADD COLUMN region text NOT NULL DEFAULT NULL;

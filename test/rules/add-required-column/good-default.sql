@@ -1,0 +1,3 @@
+ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';
+ALTER TABLE users ADD COLUMN score integer NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN nickname text;

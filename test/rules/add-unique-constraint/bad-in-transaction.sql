@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
+COMMIT;

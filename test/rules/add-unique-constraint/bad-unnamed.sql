@@ -1,0 +1,1 @@
+ALTER TABLE public.memberships ADD UNIQUE (team_id, user_id);

@@ -1,0 +1,2 @@
+ALTER TABLE events ADD COLUMN happened_at timestamp;
+ALTER TABLE events ALTER COLUMN happened_at TYPE timestamptz;

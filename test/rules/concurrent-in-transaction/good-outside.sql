@@ -1,0 +1,2 @@
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+REINDEX TABLE CONCURRENTLY users;

@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE public.measurements DETACH PARTITION public.measurements_2020;
+COMMIT;

@@ -1,0 +1,3 @@
+CREATE TABLE readings (taken_at date NOT NULL) PARTITION BY RANGE (taken_at);
+CREATE TABLE readings_2024 PARTITION OF readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE readings DETACH PARTITION readings_2024;

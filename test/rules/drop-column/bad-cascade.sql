@@ -1,0 +1,3 @@
+ALTER TABLE users
+  ADD COLUMN display_name text,
+  DROP COLUMN IF EXISTS nickname CASCADE;

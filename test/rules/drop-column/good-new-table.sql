@@ -1,0 +1,2 @@
+CREATE TABLE invites (id bigint, token text, code text);
+ALTER TABLE invites DROP COLUMN token;

@@ -1,0 +1,2 @@
+DROP VIEW reporting.daily_totals;
+DROP TABLE IF EXISTS reporting.daily_totals_old;

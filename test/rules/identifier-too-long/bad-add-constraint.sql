@@ -1,0 +1,1 @@
+ALTER TABLE subscriptions ADD CONSTRAINT subscriptions_billing_account_id_foreign_key_to_billing_accounts_table FOREIGN KEY (billing_account_id) REFERENCES billing_accounts (id) NOT VALID;

@@ -1,0 +1,3 @@
+CREATE INDEX CONCURRENTLY subscriptions_billing_account_id_and_period_start_and_status_idx
+  ON subscriptions (billing_account_id, period_start, status);
+ALTER TABLE subscriptions RENAME COLUMN status TO status_of_the_subscription_as_last_reported_by_the_payment_provider;

@@ -1,0 +1,6 @@
+CREATE TABLE invoices (
+  id bigint PRIMARY KEY,
+  total double precision NOT NULL,
+  "unitPrice" real,
+  tax_amount float8
+);

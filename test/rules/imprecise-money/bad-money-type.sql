@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN shipping money NOT NULL DEFAULT 0;

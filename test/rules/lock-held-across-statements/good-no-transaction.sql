@@ -1,0 +1,3 @@
+ALTER TABLE users ADD COLUMN nickname text;
+UPDATE users SET nickname = name;
+ALTER TABLE users ADD COLUMN bio text;

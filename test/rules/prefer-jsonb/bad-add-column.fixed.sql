@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN metadata jsonb;
+ALTER TABLE orders ALTER COLUMN extra TYPE jsonb;

@@ -1,0 +1,3 @@
+BEGIN;
+REFRESH MATERIALIZED VIEW reporting.daily_totals;
+COMMIT;

@@ -1,0 +1,3 @@
+BEGIN;
+REINDEX TABLE users;
+COMMIT;

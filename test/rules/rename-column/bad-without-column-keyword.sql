@@ -1,0 +1,1 @@
+ALTER TABLE public.users RENAME email TO email_address;

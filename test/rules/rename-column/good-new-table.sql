@@ -1,0 +1,2 @@
+CREATE TABLE drafts (id bigint, titel text);
+ALTER TABLE drafts RENAME COLUMN titel TO title;

@@ -1,0 +1,1 @@
+ALTER TABLE IF EXISTS billing.invoices RENAME TO bills;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS public.orders_reference_idx;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS public.orders_reference_idx;

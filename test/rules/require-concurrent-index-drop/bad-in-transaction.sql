@@ -1,0 +1,3 @@
+BEGIN;
+DROP INDEX orders_reference_idx;
+COMMIT;

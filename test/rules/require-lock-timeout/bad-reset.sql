@@ -1,0 +1,4 @@
+SET lock_timeout = '2s';
+ALTER TABLE users ADD COLUMN nickname text;
+RESET lock_timeout;
+ALTER TABLE users ADD COLUMN bio text;

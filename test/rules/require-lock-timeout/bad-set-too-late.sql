@@ -1,0 +1,3 @@
+ALTER TABLE users ADD COLUMN nickname text;
+SET lock_timeout = '2s';
+ALTER TABLE users ADD COLUMN bio text;

@@ -1,0 +1,3 @@
+SET statement_timeout = '5min';
+ALTER TABLE users ADD COLUMN nickname text;
+CREATE INDEX users_nickname_idx ON users (nickname);

@@ -1,0 +1,6 @@
+-- Backfill and constrain.
+SET statement_timeout = '5min';
+BEGIN;
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+COMMIT;

@@ -1,0 +1,1 @@
+  ALTER TABLE "Billing".invoices ALTER COLUMN "dueDate" SET NOT NULL;

@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id bigint PRIMARY KEY, email text);
+ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;

@@ -1,0 +1,4 @@
+-- migrate:up transaction:false
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;

@@ -1,0 +1,9 @@
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+SAVEPOINT before_bio;
+ALTER TABLE users ADD COLUMN bio text;
+ROLLBACK TO SAVEPOINT before_bio;
+COMMIT;
+BEGIN;
+ALTER TABLE users ADD COLUMN age integer;
+COMMIT;

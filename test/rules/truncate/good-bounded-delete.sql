@@ -1,0 +1,1 @@
+DELETE FROM audit_log WHERE created_at < now() - interval '90 days';

@@ -1,0 +1,2 @@
+CREATE TABLE import_scratch (id bigint);
+TRUNCATE import_scratch;
