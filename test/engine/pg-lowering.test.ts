@@ -137,6 +137,23 @@ describe('PostgreSQL lowering', () => {
     assert.equal(action.column.default?.text, "'é'");
   });
 
+  it('keeps exact ranges for statements parsed together after multi-byte text and comments', async () => {
+    const text = "INSERT INTO notes VALUES ('crème brûlée ☕');\n-- naïve comment\nALTER TABLE notes ADD COLUMN \"ü\" text, DROP COLUMN old;\n/* x */ CREATE INDEX i ON notes (b);";
+    const statements = await statementsOf(text);
+    assert.deepEqual(statements.map((statement) => statement.text), [
+      "INSERT INTO notes VALUES ('crème brûlée ☕');",
+      'ALTER TABLE notes ADD COLUMN "ü" text, DROP COLUMN old;',
+      'CREATE INDEX i ON notes (b);',
+    ]);
+    const alter = statements[1];
+    assert.ok(alter?.kind === 'alter-table');
+    assert.deepEqual(alter.actions.map((action) => slice(text, action.range)), ['ADD COLUMN "ü" text', 'DROP COLUMN old']);
+    const index = statements[2];
+    assert.ok(index?.kind === 'create-index');
+    assert.equal(slice(text, index.indexKeywordRange), 'INDEX');
+    assert.equal(slice(text, index.table.range), 'notes');
+  });
+
   it('reports one syntax error at the parser cursor and analyses the rest of the file', async () => {
     const text = 'SELECT 1;\nALTER TABLE t ADD COLUMN;\nCREATE INDEX i ON t (c);';
     const analysis = await analyzeFixture(text);

@@ -2,7 +2,7 @@
 // back in input order so output is deterministic. Only findings, stats and (when there are findings)
 // the text leave a file's turn; statements are dropped at once to keep memory flat on big runs.
 import { Worker } from 'node:worker_threads';
-import { decodeSource, loadEngine, type AnalysisStats, type Engine, type FileSettings, type Finding, type RuleFailure } from '../engine';
+import { loadEngine, type AnalysisStats, type Engine, type FileSettings, type Finding, type RuleFailure } from '../engine';
 import { readFileBytes } from '../io/files';
 
 export type JobSource = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
@@ -38,16 +38,13 @@ export function analyseJob(engine: Engine, job: AnalysisJob): FileOutcome {
     bytes = job.source.bytes;
   }
   try {
-    // Decoding here (not in analyzeBytes) keeps the text for rendering without decoding twice.
-    const decoded = decodeSource(bytes, job.settings.maxFileBytes);
-    const analysis = decoded.ok
-      ? engine.analyze({ path: job.displayPath, text: decoded.text, settings: job.settings })
-      : engine.analyzeBytes({ path: job.displayPath, bytes, settings: job.settings });
-    const keepText = decoded.ok && (analysis.findings.length > 0 || analysis.ruleFailures.length > 0);
+    // Findings only: statements are not kept, so each file's syntax trees die young.
+    const analysis = engine.analyzeBytes({ path: job.displayPath, bytes, settings: job.settings, keepStatements: false });
+    const keepText = analysis.findings.length > 0 || analysis.ruleFailures.length > 0;
     return {
       kind: 'analysed',
       index: job.index,
-      text: keepText ? decoded.text : undefined,
+      text: keepText ? analysis.text : undefined,
       findings: analysis.findings,
       stats: analysis.stats,
       ruleFailures: analysis.ruleFailures,

@@ -6,7 +6,7 @@ import type { Finding, Section, Segment, Severity, Statement, TextRange } from '
 import { advanceState, initialState, tableKey, type AnalysisState, type SchemaBefore } from './analysis/state';
 import { attachSuppressions, isSuppressed, readSuppressions, type Suppression } from './analysis/suppressions';
 import { splitPostgres } from './dialects/pg/split';
-import type { PostgresParser } from './dialects/pg/parse';
+import type { ParseOutcome, PostgresParser } from './dialects/pg/parse';
 import type { ReportInput, Rule, RuleContext } from './rules/lib/rule';
 import { frameworkRules } from './rules/lib/framework-rules';
 
@@ -16,6 +16,8 @@ export interface AnalyzeInput {
   readonly settings: FileSettings;
   /** State before this file from the workspace model; without it every table not created here is existing. */
   readonly before?: SchemaBefore;
+  /** False when the caller needs findings only (the CLI): statements are then not kept, which saves memory. */
+  readonly keepStatements?: boolean;
 }
 
 export interface AnalysisStats {
@@ -36,6 +38,8 @@ export interface RuleFailure {
 
 export interface FileAnalysis {
   readonly path: string;
+  /** The text analysed (decoded from bytes by analyzeBytes; empty when the file was unreadable). */
+  readonly text: string;
   readonly findings: readonly Finding[];
   readonly statements: readonly Statement[];
   readonly stats: AnalysisStats;
@@ -95,7 +99,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       range: { start: 0, end: 0 },
       message: `${settings.dialect} analysis is not available in this version: the file was not analysed`,
     });
-    return { path: input.path, findings, statements, stats: emptyStats, ruleFailures };
+    return { path: input.path, text, findings, statements, stats: emptyStats, ruleFailures };
   }
 
   const split = splitPostgres(text);
@@ -116,23 +120,31 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
 
   split.sections.forEach((section, sectionIndex) => {
     let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before: input.before });
-    const makeContext = (rule: Rule, current: () => AnalysisState): RuleContext => ({
-      settings,
-      text,
-      get state() {
-        return current();
-      },
-      isNewTable: (table) => current().newTables.has(tableKey(table)),
-      report: (report) => push(rule.meta.id, rule.meta.severity, report),
-    });
-    const runRule = (rule: Rule, where: TextRange, call: (ctx: RuleContext) => void): void => {
+    // One context per rule and unit; its `state` reads the unit's current state.
+    const contexts = activeRules.map(
+      (rule): RuleContext => ({
+        settings,
+        text,
+        get state() {
+          return state;
+        },
+        isNewTable: (table) => state.newTables.has(tableKey(table)),
+        report: (report) => push(rule.meta.id, rule.meta.severity, report),
+      }),
+    );
+    const runRule = (index: number, where: TextRange, call: (rule: Rule, ctx: RuleContext) => void): void => {
+      const rule = activeRules[index];
+      const ctx = contexts[index];
+      if (!rule || !ctx) return;
       try {
-        call(makeContext(rule, () => state));
+        call(rule, ctx);
       } catch (error) {
         ruleFailures.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error), range: where });
       }
     };
-    for (const segment of segmentsBySection.get(sectionIndex) ?? []) {
+    const sectionSegments = segmentsBySection.get(sectionIndex) ?? [];
+    const parsedInRuns = parseRuns(parts.parser, text, sectionSegments);
+    for (const segment of sectionSegments) {
       if (segment.kind === 'meta-command') {
         stats.metaCommands++;
         continue;
@@ -150,7 +162,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         });
         continue;
       }
-      const outcome = parts.parser.parse(text, segment.range);
+      const outcome = parsedInRuns.get(segment) ?? parts.parser.parse(text, segment.range);
       if (outcome.syntaxError) {
         stats.syntaxErrors++;
         const offset = outcome.syntaxError.offset;
@@ -163,22 +175,44 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       }
       stats.parsed++;
       for (const stmt of outcome.statements) {
-        statements.push(stmt);
-        for (const rule of activeRules) runRule(rule, stmt.range, (ctx) => rule.check(ctx, stmt));
+        if (input.keepStatements !== false) statements.push(stmt);
+        for (let index = 0; index < activeRules.length; index++) runRule(index, stmt.range, (rule, ctx) => rule.check(ctx, stmt));
         state = advanceState(state, stmt);
       }
     }
     const end = { start: section.range.end, end: section.range.end };
-    for (const rule of activeRules) {
-      const checkEnd = rule.checkEnd;
-      if (checkEnd) runRule(rule, end, (ctx) => checkEnd.call(rule, ctx, end));
+    for (let index = 0; index < activeRules.length; index++) {
+      runRule(index, end, (rule, ctx) => rule.checkEnd?.(ctx, end));
     }
   });
 
   const kept = findings.filter((finding) => !isSuppressed(suppressions, finding));
   kept.push(...unusedSuppressionFindings(text, suppressions, settings, framework.unusedSuppression.id));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { path: input.path, findings: kept, statements, stats, ruleFailures };
+  return { path: input.path, text, findings: kept, statements, stats, ruleFailures };
+}
+
+/** Parses each run of consecutive statements in one call; runs that fail are left to per-statement parsing. */
+function parseRuns(parser: PostgresParser, text: string, segments: readonly Segment[]): Map<Segment, ParseOutcome> {
+  const outcomes = new Map<Segment, ParseOutcome>();
+  let run: Segment[] = [];
+  const flush = (): void => {
+    const parsed = parser.parseRun(
+      text,
+      run.map((segment) => segment.range),
+    );
+    parsed?.forEach((outcome, index) => {
+      const segment = run[index];
+      if (segment) outcomes.set(segment, outcome);
+    });
+    run = [];
+  };
+  for (const segment of segments) {
+    if (segment.kind === 'statement') run.push(segment);
+    else if (run.length > 0) flush();
+  }
+  if (run.length > 0) flush();
+  return outcomes;
 }
 
 function configuredSeverity(settings: FileSettings, ruleId: string, fallback: Severity): Severity {

@@ -35,12 +35,13 @@ export async function loadEngine(): Promise<Engine> {
       if (decoded.ok) return analyze({ ...input, text: decoded.text });
       return {
         path: input.path,
+        text: '',
         findings: [
           {
             ruleId: unreadableFile.meta.id,
             severity: unreadableFile.meta.severity,
             message: decoded.message,
-            help: undefined,
+            help: unreadableFile.meta.docs.safeWay,
             range: { start: 0, end: 0 },
             fixes: [],
             related: [],

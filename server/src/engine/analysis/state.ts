@@ -3,7 +3,7 @@
 // statements; a later schema model seeds it through `SchemaBefore` with what existed before the file.
 // Pure data and pure functions: no rule logic here, only facts several rules read.
 import type { ObjectName, Statement, TextRange, TypeName } from '../model';
-import { blocksWrites, locksTaken, type LockMode } from './locks';
+import { blocksWrites, locksTaken, lockStrength, type LockMode } from './locks';
 
 /** What was true before this file, from the workspace schema model (or nothing: every other table is existing). */
 export interface SchemaBefore {
@@ -75,7 +75,7 @@ export interface AnalysisState {
   readonly newTables: ReadonlySet<string>;
   /** Constraints added NOT VALID in the current transaction, by name. */
   readonly notValidInTransaction: ReadonlyMap<string, TextRange>;
-  /** Write-blocking locks held by the current transaction, in order taken. */
+  /** Write-blocking locks held by the current transaction: per table the first of the strongest, in order taken. */
   readonly locksHeld: readonly StrongLock[];
   /** Statements analysed so far in this unit. */
   readonly statementCount: number;
@@ -335,8 +335,49 @@ function applyAlterTableFacts(facts: SchemaFacts, stmt: Extract<Statement, { kin
   }
 }
 
-/** The state after `stmt` ran. */
+/**
+ * The engine holds one state per unit and never looks back, so collections are updated in place
+ * (copying every map per statement made large dumps quadratic); scalars still get a fresh object.
+ */
+function owned<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
+  return map instanceof Map ? map : new Map(map);
+}
+
+function ownedSet<V>(set: ReadonlySet<V>): Set<V> {
+  return set instanceof Set ? set : new Set(set);
+}
+
+/**
+ * Adds locks to those the transaction holds, keeping one entry per table: the first of the
+ * strongest. A transaction holds a lock until it ends, so a weaker or equal one adds nothing, and
+ * a dump of thousands of statements in one transaction stays linear.
+ */
+function holdLocks(held: readonly StrongLock[], taken: readonly StrongLock[]): StrongLock[] {
+  const locks = [...held];
+  for (const lock of taken) {
+    const index = locks.findIndex((other) => other.tableKey === lock.tableKey);
+    const existing = locks[index];
+    if (!existing) locks.push(lock);
+    else if (lockStrength(lock.mode) > lockStrength(existing.mode)) locks[index] = lock;
+  }
+  return locks;
+}
+
+/** The state after `stmt` ran. The previous state value must not be used afterwards. */
 export function advanceState(state: AnalysisState, stmt: Statement): AnalysisState {
+  // Locks are resolved against the state before the statement: its own CREATE/DROP does not count.
+  const strong = tableLocks(state, stmt)
+    .filter((lock) => blocksWrites(lock.mode))
+    .map((lock) => ({
+      tableKey: lock.tableKey,
+      table: lock.table.name,
+      mode: lock.mode,
+      statementRange: stmt.range,
+      onNewTable: lock.onNewTable,
+      tableUnknown: lock.tableUnknown,
+    }));
+  const statementTimeoutWasSet = state.statementTimeoutSet;
+  const statementTimeoutWasTouched = state.statementTimeoutTouched;
   let next: AnalysisState = {
     ...state,
     statementCount: state.statementCount + 1,
@@ -360,8 +401,8 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
     case 'reset':
       return applyReset(next, stmt.name);
     case 'create-table': {
-      const columns = new Map(next.columns);
-      const proofs = new Map(next.notNullProofs);
+      const columns = owned(next.columns);
+      const proofs = owned(next.notNullProofs);
       const primaryKey = new Set(stmt.constraints.filter((constraint) => constraint.kind === 'primary-key').flatMap((constraint) => constraint.columns));
       for (const column of stmt.columns) {
         const notNull = column.notNull || primaryKey.has(column.name);
@@ -370,20 +411,24 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
         if (notNull) proofs.set(key, { check: false, constraint: undefined });
         else proofs.delete(key);
       }
-      next = { ...next, newTables: new Set([...next.newTables, tableKey(stmt.table)]), columns, notNullProofs: proofs };
+      const newTables = ownedSet(next.newTables);
+      newTables.add(tableKey(stmt.table));
+      next = { ...next, newTables, columns, notNullProofs: proofs };
       break;
     }
     case 'create-other':
       // A view or materialized view created in this unit is as new as a table: nobody reads it yet.
       if ((stmt.objectKind === 'view' || stmt.objectKind === 'materialized-view') && stmt.name) {
-        next = { ...next, newTables: new Set([...next.newTables, tableKey(stmt.name)]) };
+        const newTables = ownedSet(next.newTables);
+        newTables.add(tableKey(stmt.name));
+        next = { ...next, newTables };
       }
       break;
     case 'create-index':
       if (stmt.name) {
         const key = tableKey({ schema: stmt.table.schema, name: stmt.name.name });
-        const indexTables = new Map(next.indexTables);
-        const indexColumns = new Map(next.indexColumns);
+        const indexTables = owned(next.indexTables);
+        const indexColumns = owned(next.indexColumns);
         indexTables.set(key, stmt.table);
         const columns = stmt.elements.map((element) => element.column);
         if (columns.every((column) => column !== undefined)) indexColumns.set(key, columns);
@@ -393,8 +438,8 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       break;
     case 'drop':
       if (stmt.objectKind === 'index') {
-        const indexTables = new Map(next.indexTables);
-        const indexColumns = new Map(next.indexColumns);
+        const indexTables = owned(next.indexTables);
+        const indexColumns = owned(next.indexColumns);
         for (const name of stmt.names) {
           indexTables.delete(tableKey(name));
           indexColumns.delete(tableKey(name));
@@ -404,8 +449,8 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       break;
     case 'rename-object':
       if (stmt.objectKind === 'index') {
-        const indexTables = new Map(next.indexTables);
-        const indexColumns = new Map(next.indexColumns);
+        const indexTables = owned(next.indexTables);
+        const indexColumns = owned(next.indexColumns);
         const to = tableKey({ schema: stmt.name.schema, name: stmt.to });
         moveKey(indexTables, tableKey(stmt.name), to);
         moveKey(indexColumns, tableKey(stmt.name), to);
@@ -413,9 +458,9 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       }
       break;
     case 'alter-table': {
-      const notValid = new Map(next.notValidInTransaction);
-      let newTables = next.newTables;
-      const facts: SchemaFacts = { columns: new Map(next.columns), proofs: new Map(next.notNullProofs), pending: new Map(next.pendingNotNullChecks) };
+      const notValid = owned(next.notValidInTransaction);
+      const newTables = ownedSet(next.newTables);
+      const facts: SchemaFacts = { columns: owned(next.columns), proofs: owned(next.notNullProofs), pending: owned(next.pendingNotNullChecks) };
       for (const action of stmt.actions) {
         // Outside a transaction the constraint commits at once: it is not pending in any transaction.
         if (next.inTransaction && action.kind === 'add-constraint' && action.constraint.notValid && action.constraint.name) {
@@ -424,7 +469,7 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
         if (action.kind === 'rename-table') {
           const from = tableKey(stmt.table);
           const to = tableKey({ schema: stmt.table.schema, name: action.to });
-          if (newTables.has(from)) newTables = new Set([...newTables, to]);
+          if (newTables.has(from)) newTables.add(to);
           facts.columns = renameTableKeys(facts.columns, from, to);
           facts.proofs = renameTableKeys(facts.proofs, from, to);
           facts.pending = renameTableKeys(facts.pending, from, to);
@@ -445,23 +490,12 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
     default:
       break;
   }
-  // Locks are resolved against the state before the statement: its own CREATE/DROP does not count.
-  const strong = tableLocks(state, stmt)
-    .filter((lock) => blocksWrites(lock.mode))
-    .map((lock) => ({
-      tableKey: lock.tableKey,
-      table: lock.table.name,
-      mode: lock.mode,
-      statementRange: stmt.range,
-      onNewTable: lock.onNewTable,
-      tableUnknown: lock.tableUnknown,
-    }));
-  if (next.inTransaction && strong.length > 0) next = { ...next, locksHeld: [...next.locksHeld, ...strong] };
-  const unbounded = state.statementTimeoutSet ? undefined : strong.find((lock) => !lock.onNewTable);
+  if (next.inTransaction && strong.length > 0) next = { ...next, locksHeld: holdLocks(next.locksHeld, strong) };
+  const unbounded = statementTimeoutWasSet ? undefined : strong.find((lock) => !lock.onNewTable);
   if (unbounded && !next.firstLockWithoutStatementTimeout) {
     next = {
       ...next,
-      firstLockWithoutStatementTimeout: { range: stmt.range, table: unbounded.table, mode: unbounded.mode, afterTimeoutChange: state.statementTimeoutTouched },
+      firstLockWithoutStatementTimeout: { range: stmt.range, table: unbounded.table, mode: unbounded.mode, afterTimeoutChange: statementTimeoutWasTouched },
     };
   }
   return next;

@@ -66,6 +66,8 @@ function truncatedIdentifiers(context: LoweringContext): StatementCommon['trunca
   const found: { written: string; kept: string; range: TextRange }[] = [];
   for (const token of context.tokens) {
     if (token.kind !== 'word' && token.kind !== 'quoted-identifier') continue;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: 21 units (plus quotes) cannot exceed 63 bytes.
+    if (token.end - token.start <= 23) continue;
     // Unquoted identifiers fold ASCII letters only (downcase_identifier); token values are upper-cased.
     const written =
       token.kind === 'word' ? context.text.slice(token.start, token.end).replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : token.value;
@@ -83,6 +85,15 @@ function truncatedIdentifiers(context: LoweringContext): StatementCommon['trunca
   return found.length > 0 ? found : undefined;
 }
 
+const namingKinds: ReadonlySet<StatementBody['kind']> = new Set([
+  'create-table',
+  'alter-table',
+  'create-index',
+  'create-other',
+  'create-trigger',
+  'rename-object',
+]);
+
 /** The statement's body plus the statement-wide facts the lowering finds on its tokens. */
 export function lowerStatementNode(
   context: LoweringContext,
@@ -90,6 +101,8 @@ export function lowerStatementNode(
   statementLength: number,
 ): StatementBody & Pick<StatementCommon, 'truncatedIdentifiers'> {
   const body = lowerStatementBody(context, node, statementLength);
+  // Only statements that name new objects can have a name truncated; DML is skipped (and not tokenized).
+  if (!namingKinds.has(body.kind)) return body;
   const truncated = truncatedIdentifiers(context);
   return truncated ? { ...body, truncatedIdentifiers: truncated } : body;
 }

@@ -18,12 +18,17 @@ export class LoweringContext {
   private cachedTokens: Token[] | undefined;
   private readonly localOffset: (byteOffset: number) => number;
 
-  /** `text` is the statement's text and `base` its offset in the file. */
+  /**
+   * `text` is the statement's text and `base` its offset in the file. Parser locations count bytes
+   * from the start of the parsed string, which begins `byteOrigin` bytes before the statement.
+   */
   constructor(
     readonly text: string,
     readonly base: number,
+    byteOrigin = 0,
   ) {
-    this.localOffset = byteToUtf16(text);
+    const toLocal = byteToUtf16(text);
+    this.localOffset = (byteOffset) => toLocal(Math.max(0, byteOffset - byteOrigin));
   }
 
   get tokens(): Token[] {
