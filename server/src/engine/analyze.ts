@@ -143,8 +143,8 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       }
     };
     const sectionSegments = segmentsBySection.get(sectionIndex) ?? [];
-    const parsedInRuns = parseRuns(parts.parser, text, sectionSegments);
-    for (const segment of sectionSegments) {
+    let parsedRun = new Map<Segment, ParseOutcome | undefined>();
+    for (const [segmentIndex, segment] of sectionSegments.entries()) {
       if (segment.kind === 'meta-command') {
         stats.metaCommands++;
         continue;
@@ -162,7 +162,8 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         });
         continue;
       }
-      const outcome = parsedInRuns.get(segment) ?? parts.parser.parse(text, segment.range);
+      if (!parsedRun.has(segment)) parsedRun = parseRunAt(parts.parser, text, sectionSegments, segmentIndex);
+      const outcome = parsedRun.get(segment) ?? parts.parser.parse(text, segment.range);
       if (outcome.syntaxError) {
         stats.syntaxErrors++;
         const offset = outcome.syntaxError.offset;
@@ -192,26 +193,30 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   return { path: input.path, text, findings: kept, statements, stats, ruleFailures };
 }
 
-/** Parses each run of consecutive statements in one call; runs that fail are left to per-statement parsing. */
-function parseRuns(parser: PostgresParser, text: string, segments: readonly Segment[]): Map<Segment, ParseOutcome> {
-  const outcomes = new Map<Segment, ParseOutcome>();
-  let run: Segment[] = [];
-  const flush = (): void => {
-    const parsed = parser.parseRun(
-      text,
-      run.map((segment) => segment.range),
-    );
-    parsed?.forEach((outcome, index) => {
-      const segment = run[index];
-      if (segment) outcomes.set(segment, outcome);
-    });
-    run = [];
-  };
-  for (const segment of segments) {
-    if (segment.kind === 'statement') run.push(segment);
-    else if (run.length > 0) flush();
+const maxRunStatements = 500;
+const maxRunCharacters = 256 * 1024;
+
+/**
+ * Parses the run of consecutive statements starting at `from` in one call (bounded, so a dump of a
+ * million statements keeps the parser's WASM memory and the lowered trees small). Statements of a
+ * run that fails are left to per-statement parsing.
+ */
+function parseRunAt(parser: PostgresParser, text: string, segments: readonly Segment[], from: number): Map<Segment, ParseOutcome | undefined> {
+  const outcomes = new Map<Segment, ParseOutcome | undefined>();
+  const run: Segment[] = [];
+  const runStart = segments[from]?.range.start ?? 0;
+  for (let index = from; index < segments.length; index++) {
+    const segment = segments[index];
+    if (!segment || segment.kind !== 'statement') break;
+    run.push(segment);
+    if (run.length >= maxRunStatements || segment.range.end - runStart >= maxRunCharacters) break;
   }
-  if (run.length > 0) flush();
+  const parsed = parser.parseRun(
+    text,
+    run.map((segment) => segment.range),
+  );
+  // A failed run is recorded too (as undefined), so its statements are parsed singly, not re-run.
+  run.forEach((segment, index) => outcomes.set(segment, parsed?.[index]));
   return outcomes;
 }
 

@@ -19,7 +19,8 @@ export function renderExcerpt(path: string, text: string, lines: LineIndex, find
   out.push(
     `${paint.bold(`${path}:${start.line + 1}:${start.column + 1}`)} ${paint.severity(finding.severity, `${finding.severity}[${finding.ruleId}]`)} ${finding.message}`,
   );
-  const lastLine = Math.min(end.line, start.line + maxExcerptLines - 1);
+  // A file that could not be read has no text to show.
+  const lastLine = text.length === 0 ? start.line - 1 : Math.min(end.line, start.line + maxExcerptLines - 1);
   const gutterWidth = String(lastLine + 1).length;
   for (let line = start.line; line <= lastLine; line++) {
     const content = lines.lineText(line).replaceAll('\t', ' ');
@@ -31,7 +32,7 @@ export function renderExcerpt(path: string, text: string, lines: LineIndex, find
       out.push(`${paint.dim(`${' '.repeat(gutterWidth)} |`)} ${' '.repeat(from)}${paint.severity(finding.severity, '^'.repeat(width))}`);
     }
   }
-  if (end.line > lastLine) out.push(`${paint.dim(`${' '.repeat(gutterWidth)} |`)} …`);
+  if (text.length > 0 && end.line > lastLine) out.push(`${paint.dim(`${' '.repeat(gutterWidth)} |`)} …`);
   if (finding.help) out.push(`  ${paint.bold('help:')} ${finding.help}`);
   for (const fix of finding.fixes) out.push(`  ${paint.bold('fix:')} ${fix.title}${fix.safety === 'review' ? ' (review)' : ''}`);
   return out.join('\n');

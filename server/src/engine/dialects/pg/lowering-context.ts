@@ -69,16 +69,8 @@ export class LoweringContext {
   }
 
   objectName(schema: string | undefined, name: string, byteLocation: number | undefined): ObjectName {
-    const start = this.offset(byteLocation);
-    const local = start - this.base;
-    // A qualified name spans `schema . name` tokens (each possibly quoted).
-    let index = tokenIndexAt(this.tokens, local);
-    let end = this.tokens[index]?.end ?? local;
-    while (this.tokens[index + 1]?.value === '.' && this.tokens[index + 2]) {
-      index += 2;
-      end = this.tokens[index]?.end ?? end;
-    }
-    return { schema, name, range: this.localRange(local, end) };
+    const local = this.offset(byteLocation) - this.base;
+    return { schema, name, range: this.localRange(local, qualifiedNameEnd(this.text, local)) };
   }
 
   /**
@@ -123,4 +115,39 @@ function isConstantNode(node: Node | undefined): boolean {
   const operation = nodeAs(node, 'A_Expr');
   if (operation && operation.kind === 'AEXPR_OP' && !operation.lexpr) return isConstantNode(operation.rexpr);
   return false;
+}
+
+const isIdentifierPart = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 128;
+
+/**
+ * End of a possibly qualified, possibly quoted name (`s."T".x`) starting at `start`. A character
+ * scan rather than tokens, so statements that only name a table (DML) are never tokenized.
+ */
+function qualifiedNameEnd(text: string, start: number): number {
+  let index = start;
+  for (;;) {
+    if (text.charCodeAt(index) === 34) {
+      index++;
+      while (index < text.length) {
+        if (text.charCodeAt(index) === 34) {
+          if (text.charCodeAt(index + 1) !== 34) break;
+          index++;
+        }
+        index++;
+      }
+      index = Math.min(index + 1, text.length);
+    } else {
+      while (index < text.length && isIdentifierPart(text.charCodeAt(index))) index++;
+    }
+    // Whitespace around the dot is legal (`s . t`); continue only when a name follows it.
+    let next = index;
+    while (next < text.length && text.charCodeAt(next) <= 32) next++;
+    if (text.charCodeAt(next) !== 46) return index;
+    next++;
+    while (next < text.length && text.charCodeAt(next) <= 32) next++;
+    const code = text.charCodeAt(next);
+    if (code !== 34 && !isIdentifierPart(code)) return index;
+    index = next;
+  }
 }
