@@ -2,8 +2,8 @@
 // value for every existing row: a rewrite under ACCESS EXCLUSIVE.
 import { lockBlocks } from '../analysis/locks';
 import { defineRule } from './lib/rule';
+import { isSerialType } from './lib/type-helpers';
 
-const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
 
 export const addColumnSerial = defineRule({
   meta: {
@@ -29,7 +29,7 @@ export const addColumnSerial = defineRule({
     for (const action of stmt.actions) {
       if (action.kind !== 'add-column') continue;
       const { column } = action;
-      const serial = serialTypes.has(column.type.canonical) && !column.type.isArray;
+      const serial = isSerialType(column.type.canonical) && !column.type.isArray;
       if (!serial && !column.identity) continue;
       ctx.report({
         range: action.range,

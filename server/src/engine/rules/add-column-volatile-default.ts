@@ -4,6 +4,7 @@
 // Serial and identity columns are add-column-serial's; stored generated columns add-column-generated-stored's.
 import { lockBlocks } from '../analysis/locks';
 import { defineRule } from './lib/rule';
+import { isSerialType } from './lib/type-helpers';
 
 /**
  * Built-in (and common extension) functions marked VOLATILE in pg_proc that appear in defaults.
@@ -24,7 +25,6 @@ const volatileFunctions = new Set([
   'nextval',
 ]);
 
-const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
 
 export const addColumnVolatileDefault = defineRule({
   meta: {
@@ -53,7 +53,7 @@ export const addColumnVolatileDefault = defineRule({
       if (action.kind !== 'add-column') continue;
       const { column } = action;
       const value = column.default;
-      if (!value || value.isNull || column.identity || column.generated || serialTypes.has(column.type.canonical)) continue;
+      if (!value || value.isNull || column.identity || column.generated || isSerialType(column.type.canonical)) continue;
       const volatile = [...new Set(value.functionCalls.filter((name) => volatileFunctions.has(name)))];
       if (volatile.length === 0 && !beforeEleven) continue;
       const waits = `held until every row is written: it blocks ${lockBlocks['ACCESS EXCLUSIVE']}`;

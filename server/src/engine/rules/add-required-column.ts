@@ -1,6 +1,6 @@
 // add-required-column: ADD COLUMN … NOT NULL without a default on an existing table fails as soon as
 // the table holds one row, because every existing row would get NULL.
-import { serialTypes } from './lib/type-helpers';
+import { isSerialType } from './lib/type-helpers';
 import { defineRule } from './lib/rule';
 
 export const addRequiredColumn = defineRule({
@@ -27,7 +27,7 @@ export const addRequiredColumn = defineRule({
       if (action.kind !== 'add-column') continue;
       const column = action.column;
       if (!column.notNull || column.identity || column.generated || column.autoIncrement) continue;
-      if (serialTypes[column.type.canonical] !== undefined) continue;
+      if (isSerialType(column.type.canonical)) continue;
       if (column.default && !column.default.isNull) continue;
       ctx.report({
         range: action.range,

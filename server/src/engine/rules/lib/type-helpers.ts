@@ -85,6 +85,11 @@ export function arraySuffix(type: TypeName): string {
 /** Serial pseudo-types and the integer type each stands for. */
 export const serialTypes: Readonly<Record<string, string>> = { smallserial: 'int2', serial: 'int4', bigserial: 'int8' };
 
+/** `serial`, `bigserial`, `smallserial`: a sequence-backed integer, filled by nextval(). */
+export function isSerialType(canonical: string): boolean {
+  return serialTypes[canonical] !== undefined;
+}
+
 /** PostgreSQL 10 added identity columns (`GENERATED … AS IDENTITY`). */
 export const identityMinimumVersion = 10;
 
