@@ -90,6 +90,15 @@ export function locksTaken(stmt: Statement): LockAcquisition[] {
       }
       return locks;
     }
+    case 'create-table': {
+      // Foreign keys of a new table lock the tables they reference (SHARE ROW EXCLUSIVE) while created.
+      const references = [...stmt.constraints, ...stmt.columns.flatMap((column) => column.constraints)]
+        .map((constraint) => constraint.references?.table)
+        .filter((table): table is ObjectName => table !== undefined)
+        // A self-reference locks only the table being created.
+        .filter((table) => !(table.name === stmt.table.name && (table.schema ?? stmt.table.schema) === stmt.table.schema));
+      return references.map((table) => ({ table, mode: 'SHARE ROW EXCLUSIVE' }));
+    }
     case 'truncate':
       return stmt.tables.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' }));
     case 'create-trigger':

@@ -1,0 +1,5 @@
+-- A new table whose foreign key locks an existing one while it is created.
+CREATE TABLE payments (
+  id bigint PRIMARY KEY,
+  invoice_id bigint NOT NULL REFERENCES invoices (id)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE categories (
+  id bigint PRIMARY KEY,
+  parent_id bigint REFERENCES categories (id)
+);
