@@ -6,6 +6,7 @@ import { allRules } from './rules';
 import type { Rule } from './rules/lib/rule';
 import { unreadableFile } from './rules/unreadable-file';
 import { decodeSource } from './source';
+import type { Finding } from './model';
 
 export type { AnalyzeInput, FileAnalysis, AnalysisStats, RuleFailure } from './analyze';
 export type { Rule, RuleMeta, RuleCategory } from './rules/lib/rule';
@@ -33,21 +34,21 @@ export async function loadEngine(): Promise<Engine> {
     analyzeBytes({ bytes, ...input }) {
       const decoded = decodeSource(bytes, input.settings.maxFileBytes);
       if (decoded.ok) return analyze({ ...input, text: decoded.text });
+      const setting = input.settings.rules[unreadableFile.meta.id];
+      const finding: Finding = {
+        ruleId: unreadableFile.meta.id,
+        severity: setting === undefined || setting === 'off' ? unreadableFile.meta.severity : setting,
+        message: decoded.message,
+        help: unreadableFile.meta.docs.safeWay,
+        range: { start: 0, end: 0 },
+        fixes: [],
+        related: [],
+        tags: [],
+      };
       return {
         path: input.path,
         text: '',
-        findings: [
-          {
-            ruleId: unreadableFile.meta.id,
-            severity: unreadableFile.meta.severity,
-            message: decoded.message,
-            help: unreadableFile.meta.docs.safeWay,
-            range: { start: 0, end: 0 },
-            fixes: [],
-            related: [],
-            tags: [],
-          },
-        ],
+        findings: setting === 'off' ? [] : [finding],
         statements: [],
         stats: { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 },
         ruleFailures: [],
