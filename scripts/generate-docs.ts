@@ -3,7 +3,7 @@
 // `npm run generate` rewrites them; test/docs.test.ts fails when the committed output is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEngine, resolveFileSettings, type Engine, type Rule } from '../server/src/engine';
+import { defaultFileSettings, loadEngine, resolveFileSettings, type Engine, type Rule } from '../server/src/engine';
 
 const root = join(import.meta.dirname, '..');
 const dialectNames: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB' };
@@ -29,9 +29,18 @@ function versionsText(rule: Rule): string {
   return `up to ${versions.max}`;
 }
 
+/** Examples run on the default server version, or the nearest one the rule applies to (a rule for PostgreSQL ≤ 11 on 11). */
+function exampleServerVersion(rule: Rule): string | undefined {
+  const major = defaultFileSettings.serverVersion.major;
+  const { min, max } = rule.meta.versions ?? {};
+  const version = min !== undefined && major < min ? min : max !== undefined && major > max ? max : undefined;
+  return version === undefined ? undefined : String(version);
+}
+
 function renderRule(engine: Engine, rule: Rule): string {
   const { meta } = rule;
-  const settings = resolveFileSettings({}, () => false, { rules: { [meta.id]: meta.severity } });
+  const serverVersion = exampleServerVersion(rule);
+  const settings = resolveFileSettings({}, () => false, { rules: { [meta.id]: meta.severity }, ...(serverVersion ? { serverVersion } : {}) });
   const analyse = (text: string) => engine.analyze({ path: 'example.sql', text, settings }).findings.filter((finding) => finding.ruleId === meta.id);
   const aliases = Object.entries(meta.aliases)
     .map(([tool, ids]) => `${toolNames[tool] ?? tool}: ${(ids ?? []).map((id) => `\`${id}\``).join(', ')}`)
@@ -61,7 +70,7 @@ function renderRule(engine: Engine, rule: Rule): string {
   ];
   if (meta.docs.bad) {
     const findings = analyse(meta.docs.bad);
-    lines.push('## Flagged', '', '```sql', meta.docs.bad, '```', '');
+    lines.push(serverVersion ? `## Flagged (on PostgreSQL ${serverVersion})` : '## Flagged', '', '```sql', meta.docs.bad, '```', '');
     for (const finding of findings) lines.push(`> ${finding.severity}: ${finding.message}`, '');
     const fix = findings[0]?.fixes[0];
     if (fix) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { LineIndex } from '../../server/src/engine';
+import { defaultFileSettings, LineIndex, type Rule, type SettingsOverride } from '../../server/src/engine';
 import { renderExcerpt } from '../../server/src/cli/reporters/excerpt';
 import { allRules } from '../../server/src/engine/rules';
 import { analyzeFixture, applyPreferredFixes, readHeader } from '../support/engine';
@@ -14,6 +14,19 @@ const fixturesRoot = import.meta.dirname;
 const update = process.env.UPDATE_SNAPSHOTS === '1';
 /** Pipeline-reported rules whose bad case is not SQL text (binary files) are covered elsewhere. */
 const noBadFixture = new Set(['unreadable-file']);
+
+/** An opt-in rule is enabled for its own fixtures and documentation examples. */
+function ownSettings(rule: Rule): SettingsOverride {
+  return rule.meta.optIn ? { rules: { [rule.meta.id]: rule.meta.severity } } : {};
+}
+
+/** Documentation examples run on the default server version, or the nearest one the rule applies to (as in docs/rules). */
+function docsSettings(rule: Rule): SettingsOverride {
+  const major = defaultFileSettings.serverVersion.major;
+  const { min, max } = rule.meta.versions ?? {};
+  const version = min !== undefined && major < min ? min : max !== undefined && major > max ? max : undefined;
+  return version === undefined ? ownSettings(rule) : { ...ownSettings(rule), serverVersion: String(version) };
+}
 
 function expectFile(path: string, actual: string): void {
   if (update || !existsSync(path)) {
@@ -27,6 +40,7 @@ function expectFile(path: string, actual: string): void {
 for (const rule of allRules) {
   const id = rule.meta.id;
   describe(`rule ${id}`, () => {
+    const own = ownSettings(rule);
     const folder = join(fixturesRoot, id);
     const files = existsSync(folder) ? readdirSync(folder).sort() : [];
     const bad = files.filter((file) => /^bad-.*\.sql$/.test(file) && !file.endsWith('.fixed.sql'));
@@ -40,7 +54,7 @@ for (const rule of allRules) {
     for (const file of good) {
       it(`stays quiet on ${file}`, async () => {
         const text = readFileSync(join(folder, file), 'utf8');
-        const analysis = await analyzeFixture(text, file);
+        const analysis = await analyzeFixture(text, file, own);
         const mine = analysis.findings.filter((finding) => finding.ruleId === id);
         assert.deepEqual(mine.map((finding) => finding.message), [], `${file} should raise no ${id}`);
         assert.deepEqual(analysis.ruleFailures, []);
@@ -51,7 +65,7 @@ for (const rule of allRules) {
       it(`fires on ${file}`, async () => {
         const text = readFileSync(join(folder, file), 'utf8');
         const header = readHeader(text);
-        const analysis = await analyzeFixture(text, file);
+        const analysis = await analyzeFixture(text, file, own);
         assert.deepEqual(analysis.ruleFailures, []);
         const mine = analysis.findings.filter((finding) => finding.ruleId === id);
         assert.ok(mine.length > 0, `${file} should raise ${id}`);
@@ -67,14 +81,14 @@ for (const rule of allRules) {
         }
         const fixed = applyPreferredFixes(text, fixable.map((finding) => finding.fixes[0]!));
         assert.notEqual(fixed, text, 'the fix must change the text');
-        const after = await analyzeFixture(fixed, file);
+        const after = await analyzeFixture(fixed, file, own);
         assert.deepEqual(after.findings.filter((finding) => finding.ruleId === 'syntax-error').map((finding) => finding.message), []);
         assert.deepEqual(after.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.message), [], 'the fix must clear the finding');
         const before = new Set(analysis.findings.map((finding) => finding.ruleId));
         const introduced = after.findings.map((finding) => finding.ruleId).filter((ruleId) => !before.has(ruleId) && !header.expectAfterFix.includes(ruleId));
         assert.deepEqual(introduced, [], 'the fix must not introduce findings of other rules (declare them with expect-after-fix=)');
         expectFile(fixedPath, fixed);
-        const again = (await analyzeFixture(fixed, file)).findings.filter((finding) => finding.ruleId === id && finding.fixes.length > 0);
+        const again = (await analyzeFixture(fixed, file, own)).findings.filter((finding) => finding.ruleId === id && finding.fixes.length > 0);
         assert.equal(again.length, 0, 'applying the fix again must change nothing');
       });
     }
@@ -82,10 +96,10 @@ for (const rule of allRules) {
     it('documents a bad example that fires once and a good example that stays quiet', async () => {
       const { bad: badExample, good: goodExample } = rule.meta.docs;
       if (!noBadFixture.has(id)) {
-        const badFindings = (await analyzeFixture(badExample)).findings.filter((finding) => finding.ruleId === id);
+        const badFindings = (await analyzeFixture(badExample, undefined, docsSettings(rule))).findings.filter((finding) => finding.ruleId === id);
         assert.equal(badFindings.length, 1, `docs.bad should raise exactly one ${id}: ${badExample}`);
       }
-      const goodFindings = (await analyzeFixture(goodExample)).findings.filter((finding) => finding.ruleId === id);
+      const goodFindings = (await analyzeFixture(goodExample, undefined, docsSettings(rule))).findings.filter((finding) => finding.ruleId === id);
       assert.equal(goodFindings.length, 0, `docs.good should raise no ${id}`);
     });
   });
@@ -93,22 +107,22 @@ for (const rule of allRules) {
 
 describe('every fix of every finding', () => {
   it('re-parses and clears its own finding (property over all fixtures and doc examples)', async () => {
-    const cases: { name: string; text: string }[] = [];
+    const cases: { name: string; text: string; settings: SettingsOverride }[] = [];
     for (const rule of allRules) {
-      cases.push({ name: `${rule.meta.id} docs.bad`, text: rule.meta.docs.bad });
+      cases.push({ name: `${rule.meta.id} docs.bad`, text: rule.meta.docs.bad, settings: docsSettings(rule) });
       const folder = join(fixturesRoot, rule.meta.id);
       if (!existsSync(folder)) continue;
       for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql') && !name.endsWith('.fixed.sql'))) {
-        cases.push({ name: `${rule.meta.id}/${file}`, text: readFileSync(join(folder, file), 'utf8') });
+        cases.push({ name: `${rule.meta.id}/${file}`, text: readFileSync(join(folder, file), 'utf8'), settings: ownSettings(rule) });
       }
     }
     let checked = 0;
     for (const testCase of cases) {
-      const analysis = await analyzeFixture(testCase.text);
+      const analysis = await analyzeFixture(testCase.text, undefined, testCase.settings);
       for (const finding of analysis.findings) {
         for (const fix of finding.fixes) {
           const fixed = applyPreferredFixes(testCase.text, [fix]);
-          const after = await analyzeFixture(fixed);
+          const after = await analyzeFixture(fixed, undefined, testCase.settings);
           const syntaxErrors = after.findings.filter((other) => other.ruleId === 'syntax-error').length;
           const beforeErrors = analysis.findings.filter((other) => other.ruleId === 'syntax-error').length;
           assert.ok(syntaxErrors <= beforeErrors, `${testCase.name}: "${fix.title}" introduced a syntax error`);

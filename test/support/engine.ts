@@ -31,9 +31,10 @@ export function readHeader(text: string): FixtureHeader {
   return { settings, expectAfterFix };
 }
 
-export async function analyzeFixture(text: string, path = 'fixture.sql', extraRules: SettingsOverride['rules'] = {}): Promise<FileAnalysis> {
+/** Analyses a fixture with its header's settings; `extra` (a rule to enable, a server version for doc examples) goes on top. */
+export async function analyzeFixture(text: string, path = 'fixture.sql', extra: SettingsOverride = {}): Promise<FileAnalysis> {
   const header = readHeader(text);
-  const settings = resolveFileSettings({}, () => false, { ...header.settings, rules: { ...header.settings.rules, ...extraRules } });
+  const settings = resolveFileSettings({}, () => false, { ...header.settings, ...extra, rules: { ...header.settings.rules, ...extra.rules } });
   return (await engine()).analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings });
 }
 

@@ -2,7 +2,7 @@
 // timeouts set so far, tables, columns and indexes created so far, locks held. Rebuilt by folding
 // statements; a later schema model seeds it through `SchemaBefore` with what existed before the file.
 // Pure data and pure functions: no rule logic here, only facts several rules read.
-import type { ObjectName, Statement, TextRange, TypeName } from '../model';
+import type { ColumnDefinition, ObjectName, Statement, TextRange, TypeName } from '../model';
 import { blocksWrites, locksTaken, lockStrength, type LockMode } from './locks';
 
 /** What was true before this file, from the workspace schema model (or nothing: every other table is existing). */
@@ -89,8 +89,17 @@ export interface AnalysisState {
   readonly indexTables: ReadonlyMap<string, ObjectName>;
   /** Plain-column indexes created in this unit (same keys) → their columns, for `… USING INDEX`. */
   readonly indexColumns: ReadonlyMap<string, readonly string[]>;
+  /** Objects dropped with `DROP … IF EXISTS` earlier in the unit, by `objectKey`: creating one again is re-runnable. */
+  readonly droppedIfExists: ReadonlySet<string>;
+  /** Types created in the current transaction (`tableKey` of the type name), reset when it ends. */
+  readonly typesCreatedInTransaction: ReadonlySet<string>;
   /** Columns created or changed in this unit, by `columnKey`. */
   readonly columns: ReadonlyMap<string, ColumnFact>;
+  /**
+   * Columns added by `ADD COLUMN` in this unit, by `columnKey`, as defined, while no INSERT or UPDATE
+   * wrote to their table since: existing rows hold what the definition gives them (NULL, the default).
+   */
+  readonly addedColumns: ReadonlyMap<string, ColumnDefinition>;
   /** Columns known to hold no NULLs, by `columnKey`. */
   readonly notNullProofs: ReadonlyMap<string, NotNullProof>;
   /** `CHECK (col IS NOT NULL) NOT VALID` constraints not validated yet, by `constraintKey` → columns. */
@@ -114,6 +123,11 @@ export function tableKey(name: Pick<ObjectName, 'schema' | 'name'>): string {
 /** Key of a column of a table in `AnalysisState.columns` and `notNullProofs`. */
 export function columnKey(table: Pick<ObjectName, 'schema' | 'name'>, column: string): string {
   return `${tableKey(table)}\u0000${column}`;
+}
+
+/** Key of an object of a kind (`index`, `table`, `schema` …) in `AnalysisState.droppedIfExists`. */
+export function objectKey(kind: string, name: Pick<ObjectName, 'schema' | 'name'>): string {
+  return `${kind}\u0000${tableKey(name)}`;
 }
 
 function constraintKey(table: Pick<ObjectName, 'schema' | 'name'>, constraint: string): string {
@@ -145,7 +159,10 @@ export function initialState(options: { toolTransaction: boolean; before: Schema
     previousAlterTable: undefined,
     indexTables: new Map(),
     indexColumns: new Map(),
+    droppedIfExists: new Set(),
+    typesCreatedInTransaction: new Set(),
     columns: new Map(),
+    addedColumns: new Map(),
     notNullProofs: new Map(),
     pendingNotNullChecks: new Map(),
     firstLockWithoutStatementTimeout: undefined,
@@ -196,6 +213,7 @@ function endTransaction(state: AnalysisState): AnalysisState {
     transactionStart: undefined,
     nestedBegin: undefined,
     notValidInTransaction: new Map(),
+    typesCreatedInTransaction: new Set(),
     locksHeld: [],
     localLockTimeout: undefined,
     localStatementTimeout: undefined,
@@ -242,6 +260,21 @@ function renameTableKeys<V>(map: ReadonlyMap<string, V>, from: string, to: strin
   const next = new Map<string, V>();
   for (const [key, value] of map) next.set(key.startsWith(prefix) ? `${to}\u0000${key.slice(prefix.length)}` : key, value);
   return next;
+}
+
+/** Forgets every entry of a per-table map for one table (its rows were written). */
+function deleteTableKeys<V>(map: Map<string, V>, table: string): void {
+  const prefix = `${table}\u0000`;
+  for (const key of map.keys()) if (key.startsWith(prefix)) map.delete(key);
+}
+
+/** Keeps `addedColumns` in step with one ALTER TABLE (after any rename-table keys were moved). */
+function applyAddedColumns(added: Map<string, ColumnDefinition>, stmt: Extract<Statement, { kind: 'alter-table' }>): void {
+  for (const action of stmt.actions) {
+    if (action.kind === 'add-column') added.set(columnKey(stmt.table, action.column.name), action.column);
+    else if (action.kind === 'drop-column' || action.kind === 'alter-column-type') added.delete(columnKey(stmt.table, action.column));
+    else if (action.kind === 'rename-column') moveKey(added, columnKey(stmt.table, action.from), columnKey(stmt.table, action.to));
+  }
 }
 
 function moveKey<V>(map: Map<string, V>, from: string, to: string): void {
@@ -390,7 +423,15 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       if (stmt.action === 'begin') {
         // A BEGIN inside an open transaction only raises a warning: the outer transaction goes on.
         if (next.inTransaction) return { ...next, nestedBegin: next.nestedBegin ?? stmt.range };
-        return { ...next, inTransaction: true, explicitTransaction: true, transactionStart: stmt.range, notValidInTransaction: new Map(), locksHeld: [] };
+        return {
+          ...next,
+          inTransaction: true,
+          explicitTransaction: true,
+          transactionStart: stmt.range,
+          notValidInTransaction: new Map(),
+          typesCreatedInTransaction: new Set(),
+          locksHeld: [],
+        };
       }
       if (stmt.action === 'commit' || stmt.action === 'rollback' || stmt.action === 'prepare') {
         return next.inTransaction ? endTransaction(next) : next;
@@ -423,6 +464,11 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
         newTables.add(tableKey(stmt.name));
         next = { ...next, newTables };
       }
+      if (stmt.objectKind === 'type' && stmt.name && next.inTransaction) {
+        const types = ownedSet(next.typesCreatedInTransaction);
+        types.add(tableKey(stmt.name));
+        next = { ...next, typesCreatedInTransaction: types };
+      }
       break;
     case 'create-index':
       if (stmt.name) {
@@ -437,6 +483,11 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       }
       break;
     case 'drop':
+      if (stmt.ifExists) {
+        const dropped = ownedSet(next.droppedIfExists);
+        for (const name of stmt.names) dropped.add(objectKey(stmt.objectKind, name));
+        next = { ...next, droppedIfExists: dropped };
+      }
       if (stmt.objectKind === 'index') {
         const indexTables = owned(next.indexTables);
         const indexColumns = owned(next.indexColumns);
@@ -461,6 +512,7 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       const notValid = owned(next.notValidInTransaction);
       const newTables = ownedSet(next.newTables);
       const facts: SchemaFacts = { columns: owned(next.columns), proofs: owned(next.notNullProofs), pending: owned(next.pendingNotNullChecks) };
+      let added = owned(next.addedColumns);
       for (const action of stmt.actions) {
         // Outside a transaction the constraint commits at once: it is not pending in any transaction.
         if (next.inTransaction && action.kind === 'add-constraint' && action.constraint.notValid && action.constraint.name) {
@@ -473,9 +525,11 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
           facts.columns = renameTableKeys(facts.columns, from, to);
           facts.proofs = renameTableKeys(facts.proofs, from, to);
           facts.pending = renameTableKeys(facts.pending, from, to);
+          added = renameTableKeys(added, from, to);
         }
       }
       applyAlterTableFacts(facts, stmt);
+      applyAddedColumns(added, stmt);
       next = {
         ...next,
         notValidInTransaction: notValid,
@@ -483,10 +537,19 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
         columns: facts.columns,
         notNullProofs: facts.proofs,
         pendingNotNullChecks: facts.pending,
+        addedColumns: added,
         previousAlterTable: { tableKey: tableKey(stmt.table), range: stmt.range },
       };
       break;
     }
+    case 'insert':
+    case 'update':
+      if (next.addedColumns.size > 0) {
+        const added = owned(next.addedColumns);
+        deleteTableKeys(added, tableKey(stmt.table));
+        next = { ...next, addedColumns: added };
+      }
+      break;
     default:
       break;
   }

@@ -88,7 +88,15 @@ export interface IndexConstraintOptions {
 
 export type AlterTableAction =
   | { readonly kind: 'add-column'; readonly range: TextRange; readonly column: ColumnDefinition; readonly ifNotExists: boolean }
-  | { readonly kind: 'drop-column'; readonly range: TextRange; readonly column: string; readonly ifExists: boolean; readonly cascade: boolean }
+  | {
+      readonly kind: 'drop-column';
+      readonly range: TextRange;
+      readonly column: string;
+      readonly ifExists: boolean;
+      readonly cascade: boolean;
+      /** Offset of the column name (after `DROP [COLUMN]`), where `IF EXISTS ` goes. */
+      readonly ifExistsInsertAt: number;
+    }
   | {
       readonly kind: 'alter-column-type';
       readonly range: TextRange;
@@ -164,6 +172,8 @@ export type StatementBody =
       readonly where: Expression | undefined;
       /** Range of the `INDEX` keyword, where `CONCURRENTLY` is inserted. */
       readonly indexKeywordRange: TextRange;
+      /** Offset of the index name (after `INDEX [CONCURRENTLY]`), where `IF NOT EXISTS ` goes; undefined for an unnamed index. */
+      readonly ifNotExistsInsertAt: number | undefined;
     }
   | {
       readonly kind: 'drop';
@@ -174,6 +184,8 @@ export type StatementBody =
       readonly concurrently: boolean;
       /** Range of the object-kind keyword(s) (`INDEX`), where `CONCURRENTLY` goes. */
       readonly kindKeywordRange: TextRange;
+      /** Offset of the first name (after the kind keywords and `CONCURRENTLY`), where `IF EXISTS ` goes; undefined when not found. */
+      readonly ifExistsInsertAt: number | undefined;
     }
   | { readonly kind: 'rename-object'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly to: string }
   | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean }
@@ -213,6 +225,12 @@ export type StatementBody =
       readonly kind: 'create-other';
       readonly objectKind: 'view' | 'materialized-view' | 'type' | 'function' | 'sequence' | 'schema' | 'extension' | 'other';
       readonly name: ObjectName | undefined;
+      /** Schema, sequence and extension only (the kinds with `IF NOT EXISTS`): whether it was written. */
+      readonly ifNotExists?: boolean;
+      /** Where `IF NOT EXISTS ` goes, when the statement can take it (not `CREATE SCHEMA` with schema elements). */
+      readonly ifNotExistsInsertAt?: number;
+      /** Sequence only: `CREATE TEMPORARY SEQUENCE` (gone when the session ends). */
+      readonly temporary?: boolean;
     }
   | { readonly kind: 'other'; readonly nodeType: string };
 

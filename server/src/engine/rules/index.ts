@@ -18,9 +18,11 @@ import { dropColumn } from './drop-column';
 import { dropNotNull } from './drop-not-null';
 import { dropSchemaDatabase } from './drop-schema-database';
 import { dropTable } from './drop-table';
+import { enumAddValue } from './enum-add-value';
 import { identifierTooLong } from './identifier-too-long';
 import { impreciseMoney } from './imprecise-money';
 import { lockHeldAcrossStatements } from './lock-held-across-statements';
+import { nonIdempotentDdl } from './non-idempotent-ddl';
 import { preferBigintKeys } from './prefer-bigint-keys';
 import { preferIdentity } from './prefer-identity';
 import { preferJsonb } from './prefer-jsonb';
@@ -42,6 +44,7 @@ import { truncate } from './truncate';
 import { unanalyzedStatement } from './unanalyzed-statement';
 import { unboundedDml } from './unbounded-dml';
 import { uncommittedTransaction } from './uncommitted-transaction';
+import { uniqueMayFail } from './unique-may-fail';
 import { unreadableFile } from './unreadable-file';
 import { unusedSuppression } from './unused-suppression';
 import { vacuumFullCluster } from './vacuum-full-cluster';
@@ -67,9 +70,11 @@ export const allRules: readonly Rule[] = [
   dropNotNull,
   dropSchemaDatabase,
   dropTable,
+  enumAddValue,
   identifierTooLong,
   impreciseMoney,
   lockHeldAcrossStatements,
+  nonIdempotentDdl,
   preferBigintKeys,
   preferIdentity,
   preferJsonb,
@@ -91,6 +96,7 @@ export const allRules: readonly Rule[] = [
   unanalyzedStatement,
   unboundedDml,
   uncommittedTransaction,
+  uniqueMayFail,
   unreadableFile,
   unusedSuppression,
   vacuumFullCluster,

@@ -209,14 +209,20 @@ function lowerAction(context: LoweringContext, command: AlterTableCmd, actionRan
         ifNotExists: command.missing_ok ?? false,
       };
     }
-    case 'AT_DropColumn':
+    case 'AT_DropColumn': {
+      // `DROP [COLUMN] name`: the name follows DROP and the optional COLUMN.
+      const tokens = context.tokens;
+      let index = tokenIndexAt(tokens, actionRange.start - context.base) + 1;
+      if (tokens[index]?.kind === 'word' && tokens[index]?.value === 'COLUMN') index++;
       return {
         kind: 'drop-column',
         range: actionRange,
         column,
         ifExists: command.missing_ok ?? false,
         cascade: command.behavior === 'DROP_CASCADE',
+        ifExistsInsertAt: context.base + (tokens[index]?.start ?? actionRange.end - context.base),
       };
+    }
     case 'AT_AlterColumnType': {
       const columnDefinition = nodeAs(definition, 'ColumnDef') ?? {};
       return {

@@ -53,6 +53,22 @@ function keywordRange(context: LoweringContext, word: string, after = 0): TextRa
   return token ? context.localRange(token.start, token.end) : context.localRange(0, 0);
 }
 
+/**
+ * File offset of the token after the keyword `word` (one of the statement's first `within` tokens),
+ * past any of the `skip` words: where a clause such as `IF EXISTS ` is inserted.
+ */
+function offsetAfterKeyword(context: LoweringContext, word: string, skip: readonly string[] = [], within = 3): number | undefined {
+  const tokens = context.tokens;
+  for (let index = 0; index < Math.min(within, tokens.length); index++) {
+    if (tokens[index]?.kind !== 'word' || tokens[index]?.value !== word) continue;
+    let next = index + 1;
+    while (tokens[next]?.kind === 'word' && skip.includes(tokens[next]?.value ?? '')) next++;
+    const token = tokens[next];
+    return token ? context.base + token.start : undefined;
+  }
+  return undefined;
+}
+
 function hasOption(options: readonly Node[] | undefined, name: string): boolean {
   return (options ?? []).some((option) => nodeAs(option, 'DefElem')?.defname === name);
 }
@@ -130,6 +146,7 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
       }),
       where: context.expression(index.whereClause, undefined, noStopWords),
       indexKeywordRange: keywordRange(context, 'INDEX'),
+      ifNotExistsInsertAt: index.idxname ? offsetAfterKeyword(context, 'INDEX', ['CONCURRENTLY']) : undefined,
     };
   }
   const drop = nodeAs(node, 'DropStmt');
@@ -148,6 +165,7 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
       cascade: drop.behavior === 'DROP_CASCADE',
       concurrently: drop.concurrent ?? false,
       kindKeywordRange: keywordRange(context, kindWord),
+      ifExistsInsertAt: offsetAfterKeyword(context, kindWord, ['CONCURRENTLY']),
     };
   }
   const dropDatabase = nodeAs(node, 'DropdbStmt');
@@ -160,6 +178,7 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
       cascade: false,
       concurrently: false,
       kindKeywordRange: keywordRange(context, 'DATABASE'),
+      ifExistsInsertAt: offsetAfterKeyword(context, 'DATABASE'),
     };
   }
   const set = nodeAs(node, 'VariableSetStmt');
@@ -284,11 +303,38 @@ function lowerOtherCreate(context: LoweringContext, node: Node, statementLength:
   const fn = nodeAs(node, 'CreateFunctionStmt');
   if (fn) return { kind: 'create-other', objectKind: 'function', name: named(qualifiedName({ List: { items: fn.funcname ?? [] } })) };
   const sequence = nodeAs(node, 'CreateSeqStmt');
-  if (sequence) return { kind: 'create-other', objectKind: 'sequence', name: relationObject(context, sequence.sequence) };
+  if (sequence) {
+    const name = relationObject(context, sequence.sequence);
+    return {
+      kind: 'create-other',
+      objectKind: 'sequence',
+      name,
+      ifNotExists: sequence.if_not_exists ?? false,
+      ifNotExistsInsertAt: name.range.start,
+      temporary: sequence.sequence?.relpersistence === 't',
+    };
+  }
   const schema = nodeAs(node, 'CreateSchemaStmt');
-  if (schema) return { kind: 'create-other', objectKind: 'schema', name: named({ schema: undefined, name: schema.schemaname ?? '' }) };
+  if (schema) {
+    return {
+      kind: 'create-other',
+      objectKind: 'schema',
+      name: named({ schema: undefined, name: schema.schemaname ?? '' }),
+      ifNotExists: schema.if_not_exists ?? false,
+      // CREATE SCHEMA IF NOT EXISTS cannot include schema elements.
+      ifNotExistsInsertAt: (schema.schemaElts?.length ?? 0) > 0 ? undefined : offsetAfterKeyword(context, 'SCHEMA'),
+    };
+  }
   const extension = nodeAs(node, 'CreateExtensionStmt');
-  if (extension) return { kind: 'create-other', objectKind: 'extension', name: named({ schema: undefined, name: extension.extname ?? '' }) };
+  if (extension) {
+    return {
+      kind: 'create-other',
+      objectKind: 'extension',
+      name: named({ schema: undefined, name: extension.extname ?? '' }),
+      ifNotExists: extension.if_not_exists ?? false,
+      ifNotExistsInsertAt: offsetAfterKeyword(context, 'EXTENSION'),
+    };
+  }
   return { kind: 'other', nodeType: nodeType(node) };
 }
 

@@ -1,0 +1,156 @@
+// non-idempotent-ddl (opt-in): outside a transaction every statement commits on its own, so when a
+// later statement fails the migration is fixed and re-run from the start, and a CREATE without
+// IF NOT EXISTS (or a DROP without IF EXISTS) then fails on what the first run already did.
+import { objectKey } from '../analysis/state';
+import type { DropObjectKind, ObjectName, TextEdit } from '../model';
+import { fix, indentationAt, insertAt, lineStart, newlineOf, qualifiedIdentifier } from './lib/edits';
+import { defineRule, type RuleContext } from './lib/rule';
+
+const dropWords: Record<DropObjectKind, string> = {
+  table: 'TABLE',
+  index: 'INDEX',
+  view: 'VIEW',
+  'materialized-view': 'MATERIALIZED VIEW',
+  sequence: 'SEQUENCE',
+  schema: 'SCHEMA',
+  database: 'DATABASE',
+  type: 'TYPE',
+  function: 'FUNCTION',
+  trigger: 'TRIGGER',
+  extension: 'EXTENSION',
+  other: 'DROP',
+};
+
+/** The message: what a re-run after a later failure meets at this statement. */
+const rerunFails = (command: string, reason: string): string =>
+  `Outside a transaction this commits at once: if a later statement fails and the migration is re-run, ${command} fails here because ${reason}`;
+
+/** An earlier `DROP … IF EXISTS` of the same object makes the CREATE re-runnable. */
+function droppedBefore(ctx: RuleContext, kind: DropObjectKind, names: readonly Pick<ObjectName, 'schema' | 'name'>[]): boolean {
+  return names.some((name) => ctx.state.droppedIfExists.has(objectKey(kind, name)));
+}
+
+function addClause(title: string, offset: number | undefined, clause: string): ReturnType<typeof fix>[] {
+  return offset === undefined ? [] : [fix(title, 'safe', [insertAt(offset, clause)])];
+}
+
+/** A statement inserted before `start`, on its own line when `start` begins one. */
+function insertStatementBefore(text: string, start: number, statement: string): TextEdit {
+  const indentation = indentationAt(text, start);
+  const ownLine = start - lineStart(text, start) === indentation.length;
+  return insertAt(start, ownLine ? `${statement}${newlineOf(text)}${indentation}` : `${statement} `);
+}
+
+export const nonIdempotentDdl = defineRule({
+  meta: {
+    id: 'non-idempotent-ddl',
+    title: 'Make DDL outside a transaction re-runnable',
+    category: 'transactions',
+    severity: 'warning',
+    dialects: ['postgres'],
+    aliases: { squawk: ['prefer-robust-stmts'] },
+    fix: 'safe',
+    optIn: true,
+    docs: {
+      why: 'A migration that does not run in a transaction (because it uses `CREATE INDEX CONCURRENTLY`, or the tool is configured that way) commits each statement as it goes. When a later statement fails, everything before it stays done, and the usual recovery, fixing the file and running the migration again, stops at the first `CREATE TABLE`, `CREATE INDEX`, `ADD COLUMN` … whose object already exists, or the first `DROP` whose object is already gone. Statements inside a transaction block, or in a migration the tool wraps in one, roll back together and are not reported (a `BEGIN … COMMIT` block that commits before a later failure is re-run too, but is not reported). Temporary tables and objects dropped with `DROP … IF EXISTS` earlier in the file are not reported either.',
+      safeWay: 'Write `CREATE TABLE / INDEX / SCHEMA / SEQUENCE / EXTENSION IF NOT EXISTS`, `ALTER TABLE … ADD COLUMN IF NOT EXISTS`, and `DROP … IF EXISTS` / `DROP COLUMN IF EXISTS`, so a re-run skips what is already done. `CREATE INDEX CONCURRENTLY` is the exception: a failed concurrent build leaves an INVALID index that `IF NOT EXISTS` would keep (see concurrent-if-not-exists), so the fix puts `DROP INDEX CONCURRENTLY IF EXISTS` before it instead; review it, as a re-run then rebuilds the index. An unnamed `CREATE INDEX` cannot take `IF NOT EXISTS` and builds a second copy on every run: name it.',
+      bad: 'CREATE TABLE audit_log (id bigint PRIMARY KEY, body jsonb);',
+      good: 'CREATE TABLE IF NOT EXISTS audit_log (id bigint PRIMARY KEY, body jsonb);',
+    },
+  },
+  check(ctx, stmt) {
+    if (ctx.state.inTransaction) return;
+    switch (stmt.kind) {
+      case 'create-table':
+        if (stmt.ifNotExists || stmt.temporary || droppedBefore(ctx, 'table', [stmt.table])) return;
+        ctx.report({
+          range: stmt.range,
+          message: rerunFails('CREATE TABLE', `\`${stmt.table.name}\` already exists`),
+          help: 'Write CREATE TABLE IF NOT EXISTS so a re-run skips it',
+          fixes: addClause('Add IF NOT EXISTS', stmt.table.range.start, 'IF NOT EXISTS '),
+        });
+        return;
+      case 'create-index': {
+        if (stmt.ifNotExists) return;
+        if (!stmt.name) {
+          ctx.report({
+            range: stmt.range,
+            message: `Outside a transaction this commits at once: if a later statement fails, the re-run builds a second copy of this unnamed index on \`${stmt.table.name}\` under a new name`,
+            help: 'Name the index and write CREATE INDEX … IF NOT EXISTS (IF NOT EXISTS needs a name)',
+          });
+          return;
+        }
+        const name = { schema: stmt.table.schema, name: stmt.name.name };
+        if (droppedBefore(ctx, 'index', [name, { schema: undefined, name: stmt.name.name }])) return;
+        if (stmt.concurrently) {
+          const drop = `DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedIdentifier(name)};`;
+          ctx.report({
+            range: stmt.range,
+            message: rerunFails('CREATE INDEX', `\`${stmt.name.name}\` already exists (built, or left INVALID by a failed concurrent build)`),
+            help: 'Drop a leftover first with DROP INDEX CONCURRENTLY IF EXISTS; IF NOT EXISTS would keep an INVALID index',
+            fixes: [fix('Drop a leftover index first', 'review', [insertStatementBefore(ctx.text, stmt.range.start, drop)])],
+          });
+          return;
+        }
+        ctx.report({
+          range: stmt.range,
+          message: rerunFails('CREATE INDEX', `\`${stmt.name.name}\` already exists`),
+          help: 'Write CREATE INDEX IF NOT EXISTS so a re-run skips it',
+          fixes: addClause('Add IF NOT EXISTS', stmt.ifNotExistsInsertAt, 'IF NOT EXISTS '),
+        });
+        return;
+      }
+      case 'create-other': {
+        if (stmt.ifNotExists !== false || stmt.temporary === true || !stmt.name) return;
+        if ((stmt.objectKind === 'schema' || stmt.objectKind === 'sequence' || stmt.objectKind === 'extension') && droppedBefore(ctx, stmt.objectKind, [stmt.name])) return;
+        const command = `CREATE ${stmt.objectKind.toUpperCase()}`;
+        ctx.report({
+          range: stmt.range,
+          // `CREATE SCHEMA AUTHORIZATION role` names the schema after the role.
+          message: rerunFails(command, stmt.name.name ? `\`${stmt.name.name}\` already exists` : `the ${stmt.objectKind} already exists`),
+          help: `Write ${command} IF NOT EXISTS so a re-run skips it`,
+          fixes: addClause('Add IF NOT EXISTS', stmt.ifNotExistsInsertAt, 'IF NOT EXISTS '),
+        });
+        return;
+      }
+      case 'drop': {
+        if (stmt.ifExists) return;
+        const command = stmt.objectKind === 'other' ? 'DROP' : `DROP ${dropWords[stmt.objectKind]}`;
+        // Functions and types are not named in the model (their names carry signatures).
+        const named = stmt.names.filter((name) => name.name !== '');
+        const gone =
+          named.length === 0
+            ? `${stmt.names.length > 1 ? 'these' : 'the'} ${stmt.objectKind === 'other' ? 'object' : dropWords[stmt.objectKind].toLowerCase()}${stmt.names.length > 1 ? 's are' : ' is'} already gone`
+            : `${named.map((name) => `\`${name.name}\``).join(', ')} ${named.length > 1 ? 'are' : 'is'} already gone`;
+        ctx.report({
+          range: stmt.range,
+          message: rerunFails(command, gone),
+          help: stmt.objectKind === 'other' ? 'Add IF EXISTS so a re-run skips it' : `Write ${command} IF EXISTS so a re-run skips it`,
+          fixes: addClause('Add IF EXISTS', stmt.ifExistsInsertAt, 'IF EXISTS '),
+        });
+        return;
+      }
+      case 'alter-table':
+        for (const action of stmt.actions) {
+          if (action.kind === 'add-column' && !action.ifNotExists) {
+            ctx.report({
+              range: action.range,
+              message: rerunFails('ADD COLUMN', `column \`${action.column.name}\` of \`${stmt.table.name}\` already exists`),
+              help: 'Write ADD COLUMN IF NOT EXISTS so a re-run skips it',
+              fixes: addClause('Add IF NOT EXISTS', action.column.nameRange.start, 'IF NOT EXISTS '),
+            });
+          } else if (action.kind === 'drop-column' && !action.ifExists) {
+            ctx.report({
+              range: action.range,
+              message: rerunFails('DROP COLUMN', `column \`${action.column}\` of \`${stmt.table.name}\` is already gone`),
+              help: 'Write DROP COLUMN IF EXISTS so a re-run skips it',
+              fixes: addClause('Add IF EXISTS', action.ifExistsInsertAt, 'IF EXISTS '),
+            });
+          }
+        }
+        return;
+      default:
+        return;
+    }
+  },
+});

@@ -1,0 +1,10 @@
+DROP TABLE old_sessions;
+DROP INDEX CONCURRENTLY users_old_idx;
+DROP MATERIALIZED VIEW daily_totals;
+DROP VIEW report_a, report_b;
+DROP TRIGGER users_touch ON users;
+DROP FUNCTION touch_updated_at();
+DROP SEQUENCE legacy_seq;
+DROP TYPE legacy_status;
+DROP SCHEMA legacy CASCADE;
+DROP EXTENSION hstore;

@@ -1,0 +1,9 @@
+CREATE TABLE IF NOT EXISTS audit_log (id bigint PRIMARY KEY, body jsonb);
+CREATE INDEX IF NOT EXISTS audit_log_body_idx ON audit_log USING gin (body);
+CREATE SCHEMA IF NOT EXISTS billing;
+CREATE SEQUENCE IF NOT EXISTS billing.invoice_number;
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text, DROP COLUMN IF EXISTS legacy_flag;
+DROP TABLE IF EXISTS old_sessions;
+DROP INDEX CONCURRENTLY IF EXISTS users_old_idx;
+DROP MATERIALIZED VIEW IF EXISTS daily_totals;
