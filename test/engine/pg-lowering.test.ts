@@ -126,6 +126,13 @@ describe('PostgreSQL lowering', () => {
     assert.ok(statements[6]?.kind === 'delete' && statements[6].hasWhere);
   });
 
+  it('lowers DROP TRIGGER with the table it belongs to', async () => {
+    const drop = await single('DROP TRIGGER IF EXISTS audit_users ON app.users;', 'drop');
+    assert.equal(drop.objectKind, 'trigger');
+    assert.deepEqual(drop.names.map((name) => [name.schema, name.name]), [[undefined, 'audit_users']]);
+    assert.deepEqual([drop.onTable?.schema, drop.onTable?.name], ['app', 'users']);
+  });
+
   it('maps parser byte positions to UTF-16 offsets after multi-byte characters', async () => {
     const text = "-- café ☕ 𝄞\nALTER TABLE \"naïve\" ADD COLUMN \"ü\" text DEFAULT 'é';";
     const alter = await single(text, 'alter-table');

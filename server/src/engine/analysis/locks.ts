@@ -73,6 +73,8 @@ export function locksTaken(stmt: Statement): LockAcquisition[] {
       if (stmt.objectKind === 'index') {
         return stmt.names.map((table) => ({ table, mode: stmt.concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE' }));
       }
+      // Dropping a trigger takes ACCESS EXCLUSIVE on its table (RemoveTriggerById).
+      if (stmt.objectKind === 'trigger' && stmt.onTable) return [{ table: stmt.onTable, mode: 'ACCESS EXCLUSIVE' }];
       if (stmt.objectKind === 'table' || stmt.objectKind === 'materialized-view' || stmt.objectKind === 'view') {
         return stmt.names.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' }));
       }

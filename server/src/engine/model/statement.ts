@@ -186,6 +186,8 @@ export type StatementBody =
       readonly kindKeywordRange: TextRange;
       /** Offset of the first name (after the kind keywords and `CONCURRENTLY`), where `IF EXISTS ` goes; undefined when not found. */
       readonly ifExistsInsertAt: number | undefined;
+      /** For `DROP TRIGGER … ON t` (and rules, policies): the table the object belongs to. */
+      readonly onTable?: ObjectName;
     }
   | { readonly kind: 'rename-object'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly to: string }
   | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean }

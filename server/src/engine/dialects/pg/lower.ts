@@ -2,7 +2,7 @@
 // Unknown statements become `other` with their node type; lowering never throws on a parsed AST.
 import type { Node, ObjectType, RangeVar } from '@pgsql/types';
 import type { DropObjectKind, ObjectName, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
-import { nodeAs, nodeType, qualifiedName, relationName } from './ast';
+import { nodeAs, nodeType, qualifiedName, relationName, stringValues } from './ast';
 import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
 import { noStopWords, type LoweringContext } from './lowering-context';
 import { findWord } from './tokens';
@@ -152,10 +152,14 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
   const drop = nodeAs(node, 'DropStmt');
   if (drop) {
     const objectKind = dropKinds[drop.removeType ?? 'OBJECT_TABLE'] ?? 'other';
-    const names = (drop.objects ?? []).map((object) => {
-      const name = qualifiedName(object);
-      return { ...name, range: context.localRange(0, statementLength) };
-    });
+    const whole = context.localRange(0, statementLength);
+    // `DROP TRIGGER t ON s.tbl` arrives as the list [s, tbl, t]: the last part names the trigger.
+    const onTableObject = drop.removeType === 'OBJECT_TRIGGER' || drop.removeType === 'OBJECT_RULE' || drop.removeType === 'OBJECT_POLICY';
+    const parts = onTableObject ? stringValues(nodeAs(drop.objects?.[0], 'List')?.items) : [];
+    const onTable = parts.length >= 2 ? { schema: parts.length > 2 ? parts.at(-3) : undefined, name: parts.at(-2) ?? '', range: whole } : undefined;
+    const names = (drop.objects ?? []).map((object) =>
+      onTableObject ? { schema: undefined, name: parts.at(-1) ?? '', range: whole } : { ...qualifiedName(object), range: whole },
+    );
     const kindWord = objectKind === 'materialized-view' ? 'VIEW' : (drop.removeType ?? 'OBJECT_TABLE').replace(/^OBJECT_/, '');
     return {
       kind: 'drop',
@@ -166,6 +170,7 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
       concurrently: drop.concurrent ?? false,
       kindKeywordRange: keywordRange(context, kindWord),
       ifExistsInsertAt: offsetAfterKeyword(context, kindWord, ['CONCURRENTLY']),
+      ...(onTable ? { onTable } : {}),
     };
   }
   const dropDatabase = nodeAs(node, 'DropdbStmt');
