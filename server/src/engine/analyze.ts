@@ -177,14 +177,14 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       stats.parsed++;
       for (const stmt of outcome.statements) {
         if (input.keepStatements !== false) statements.push(stmt);
-        for (let index = 0; index < activeRules.length; index++) runRule(index, stmt.range, (rule, ctx) => rule.check(ctx, stmt));
+        const check = (rule: Rule, ctx: RuleContext): void => rule.check(ctx, stmt);
+        for (let index = 0; index < activeRules.length; index++) runRule(index, stmt.range, check);
         state = advanceState(state, stmt);
       }
     }
     const end = { start: section.range.end, end: section.range.end };
-    for (let index = 0; index < activeRules.length; index++) {
-      runRule(index, end, (rule, ctx) => rule.checkEnd?.(ctx, end));
-    }
+    const checkEnd = (rule: Rule, ctx: RuleContext): void => rule.checkEnd?.(ctx, end);
+    for (let index = 0; index < activeRules.length; index++) runRule(index, end, checkEnd);
   });
 
   const kept = findings.filter((finding) => !isSuppressed(suppressions, finding));
