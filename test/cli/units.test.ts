@@ -138,7 +138,7 @@ describe('engine failures', () => {
   function failingEngine(behaviour: 'rule-throws' | 'engine-throws'): Engine {
     const analyze = (input: { readonly path: string }): FileAnalysis => {
       if (behaviour === 'engine-throws') throw new Error('parser exploded');
-      return { path: input.path, text: 'SELECT 1;\nSELECT 2;\n', findings: [], statements: [], stats, ruleFailures: [{ ruleId: 'fragile-rule', message: 'cannot read properties of undefined', range: { start: 10, end: 12 } }] };
+      return { path: input.path, text: 'SELECT 1;\nSELECT 2;\n', findings: [], statements: [], statementLocks: [], sections: [], stats, ruleFailures: [{ ruleId: 'fragile-rule', message: 'cannot read properties of undefined', range: { start: 10, end: 12 } }] };
     };
     return { rules: [], analyze, analyzeBytes: analyze };
   }

@@ -3,7 +3,7 @@
 // contained and reported, the other rules' findings stand.
 import type { FileSettings } from './config';
 import type { Finding, Section, Segment, Severity, Statement, TextRange } from './model';
-import { advanceState, initialState, tableKey, type AnalysisState, type SchemaBefore } from './analysis/state';
+import { advanceState, initialState, tableKey, tableLocks, type AnalysisState, type SchemaBefore, type TableLock } from './analysis/state';
 import { attachSuppressions, isSuppressed, readSuppressions, type Suppression } from './analysis/suppressions';
 import { splitPostgres } from './dialects/pg/split';
 import type { ParseOutcome, PostgresParser } from './dialects/pg/parse';
@@ -43,8 +43,17 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
   readonly statements: readonly Statement[];
   readonly stats: AnalysisStats;
+  /** Migration-tool sections (dbmate/goose up and down); empty for a file without markers. */
+  readonly sections: readonly Section[];
+  /** For each kept statement, the table locks it takes (hover and inlay hints); empty without keepStatements. */
+  readonly statementLocks: readonly StatementLocks[];
   /** Exceptions thrown by rules: bugs, contained so the rest of the analysis stands. */
   readonly ruleFailures: readonly RuleFailure[];
+}
+
+export interface StatementLocks {
+  readonly range: TextRange;
+  readonly locks: readonly TableLock[];
 }
 
 export interface EngineParts {
@@ -79,6 +88,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   const statements: Statement[] = [];
+  const statementLocks: StatementLocks[] = [];
   const framework = frameworkRules();
   const push = (ruleId: string, severity: Severity, report: ReportInput): void => {
     if (settings.rules[ruleId] === 'off') return;
@@ -99,7 +109,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       range: { start: 0, end: 0 },
       message: `${settings.dialect} analysis is not available in this version: the file was not analysed`,
     });
-    return { path: input.path, text, findings, statements, stats: emptyStats, ruleFailures };
+    return { path: input.path, text, findings, statements, statementLocks, sections: [], stats: emptyStats, ruleFailures };
   }
 
   const split = splitPostgres(text);
@@ -176,7 +186,11 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       }
       stats.parsed++;
       for (const stmt of outcome.statements) {
-        if (input.keepStatements !== false) statements.push(stmt);
+        if (input.keepStatements !== false) {
+          statements.push(stmt);
+          const locks = tableLocks(state, stmt);
+          if (locks.length > 0) statementLocks.push({ range: stmt.range, locks });
+        }
         const check = (rule: Rule, ctx: RuleContext): void => rule.check(ctx, stmt);
         for (let index = 0; index < activeRules.length; index++) runRule(index, stmt.range, check);
         state = advanceState(state, stmt);
@@ -190,7 +204,8 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   const kept = findings.filter((finding) => !isSuppressed(suppressions, finding));
   kept.push(...unusedSuppressionFindings(text, suppressions, settings, framework.unusedSuppression.id));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { path: input.path, text, findings: kept, statements, stats, ruleFailures };
+    const sections = split.sections.filter((section) => section.tool !== undefined);
+  return { path: input.path, text, findings: kept, statements, statementLocks, sections, stats, ruleFailures };
 }
 
 const maxRunStatements = 500;

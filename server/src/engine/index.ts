@@ -8,10 +8,11 @@ import { unreadableFile } from './rules/unreadable-file';
 import { decodeSource } from './source';
 import type { Finding } from './model';
 
-export type { AnalyzeInput, FileAnalysis, AnalysisStats, RuleFailure } from './analyze';
+export type { AnalyzeInput, FileAnalysis, AnalysisStats, RuleFailure, StatementLocks } from './analyze';
+export type { TableLock } from './analysis/state';
 export type { Rule, RuleMeta, RuleCategory } from './rules/lib/rule';
 export type { SchemaBefore } from './analysis/state';
-export { locksTaken, lockBlocks, type LockMode, type LockAcquisition } from './analysis/locks';
+export { locksTaken, lockBlocks, blocksWrites, type LockMode, type LockAcquisition } from './analysis/locks';
 export * from './config';
 export { decodeSource, type DecodedSource } from './source';
 export * from './model';
@@ -23,10 +24,15 @@ export interface Engine {
   analyzeBytes(input: Omit<AnalyzeInput, 'text'> & { readonly bytes: Uint8Array }): FileAnalysis;
 }
 
+export interface EngineOptions {
+  /** Rules added to the built-in ones (tests inject a failing rule this way). */
+  readonly extraRules?: readonly Rule[];
+}
+
 /** Loads the parsers (WASM) once; analysis afterwards is synchronous. */
-export async function loadEngine(): Promise<Engine> {
+export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
   const parser = await loadPostgresParser();
-  const rules = allRules;
+  const rules = [...allRules, ...(options.extraRules ?? [])];
   const analyze = (input: AnalyzeInput): FileAnalysis => analyzeText({ parser, rules }, input);
   return {
     rules,
@@ -50,6 +56,8 @@ export async function loadEngine(): Promise<Engine> {
         text: '',
         findings: setting === 'off' ? [] : [finding],
         statements: [],
+        statementLocks: [],
+        sections: [],
         stats: { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 },
         ruleFailures: [],
       };

@@ -1,90 +1,317 @@
-// The language server: analyses open SQL documents with the engine and publishes diagnostics.
-// Thin over the engine and the shared config loader, so the editor and the CLI agree.
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// The language server: a thin layer over the engine. It keeps the latest analysis per open
+// document (debounced, never published for a stale version), and answers diagnostics, code
+// actions, hover, inlay hints, symbols and folding from it. Every handler is contained: a failure
+// is logged and answered empty, never a dead server.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadEngine, type Engine, type FileSettings } from '../engine';
-import { fileSettingsResolver, formatConfigError, loadConfig } from '../io/config-loader';
+import { loadEngine, type Engine, type FileAnalysis, type Rule } from '../engine';
+import { formatConfigError } from '../io/config-loader';
+import {
+  defaultEditorSettings,
+  fileInfoRequest,
+  ruleDocumentationRequest,
+  type EditorSettings,
+  type FileInfo,
+  type FileInfoParams,
+  type RuleDocumentation,
+  type RuleDocumentationParams,
+} from '../protocol';
+import { fixAllEdits, fixAllKind, quickFixes } from './code-actions';
+import { configDiagnostics, WorkspaceConfig, type ResolvedFileConfig } from './workspace-config';
 import { toDiagnostic } from './diagnostics';
+import { hoverAt } from './hover';
+import { inlayHints } from './inlay-hints';
+import { documentSymbols, foldingRanges } from './outline';
+import { readEditorSettings } from './settings';
 
-const connection = createConnection(ProposedFeatures.all);
+interface DocumentAnalysis {
+  readonly version: number;
+  readonly analysis: FileAnalysis;
+  readonly config: ResolvedFileConfig;
+}
+
+const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const debounceMs = 150;
-const pending = new Map<string, NodeJS.Timeout>();
-const settingsByFolder = new Map<string, (path: string) => FileSettings>();
+const analyses = new Map<string, DocumentAnalysis>();
+const timers = new Map<string, NodeJS.Timeout>();
 const reportedFailures = new Set<string>();
-let enginePromise: Promise<Engine> | undefined;
+const publishedConfigFiles = new Set<string>();
+let editorSettings: EditorSettings = defaultEditorSettings;
+let canPullConfiguration = false;
+let engine: Engine | undefined;
+let workspaceConfig: WorkspaceConfig | undefined;
+const engineReady = loadEngine({ extraRules: faultInjectionRules() }).then((loaded) => {
+  engine = loaded;
+  workspaceConfig = new WorkspaceConfig(
+    loaded.rules.map((rule) => rule.meta.id),
+    () => editorSettings,
+  );
+  return loaded;
+});
+
+const docsFolder = join(__dirname, '..', 'docs', 'rules');
+
+function docsUri(ruleId: string): string | undefined {
+  const page = join(docsFolder, `${ruleId}.md`);
+  return existsSync(page) ? pathToFileURL(page).href : undefined;
+}
 
 function pathOf(uri: string): string {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-}
-
-function settingsFor(engine: Engine, path: string): FileSettings {
-  const folder = dirname(path);
-  let resolver = settingsByFolder.get(folder);
-  if (!resolver) {
-    const loaded = loadConfig({ startDir: folder, knownRuleIds: engine.rules.map((rule) => rule.meta.id) });
-    if (loaded.ok) resolver = fileSettingsResolver(loaded.value);
-    else {
-      // A broken sqlsight.json must not stop analysis: say so and use the defaults.
-      connection.console.error(`sqlsight: ${formatConfigError(loaded.error).join('\n')} (using default settings)`);
-      resolver = fileSettingsResolver({ config: {}, configPath: undefined, configDir: folder });
-    }
-    settingsByFolder.set(folder, resolver);
-  }
-  return resolver(path);
-}
-
-async function analyse(document: TextDocument): Promise<void> {
-  const engine = await (enginePromise ??= loadEngine());
-  const version = document.version;
-  const path = pathOf(document.uri);
   try {
-    const analysis = engine.analyze({ path, text: document.getText(), settings: settingsFor(engine, path) });
-    for (const failure of analysis.ruleFailures) {
-      const key = `${failure.ruleId}:${failure.message}`;
-      if (reportedFailures.has(key)) continue;
-      reportedFailures.add(key);
-      connection.console.error(`sqlsight: rule ${failure.ruleId} failed on ${path}: ${failure.message}`);
-    }
-    // A newer edit arrived while analysing: its own run will publish.
-    if (documents.get(document.uri)?.version !== version) return;
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding, undefined));
-    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
-  } catch (error) {
-    connection.console.error(`sqlsight: analysing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  } catch {
+    return uri;
   }
+}
+
+function logError(context: string, error: unknown): void {
+  connection.console.error(`sqlsight: ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+
+/** Runs a request handler; an exception is logged and answered with `fallback`. */
+function safely<T>(context: string, fallback: T, handler: () => T): T {
+  try {
+    return handler();
+  } catch (error) {
+    logError(context, error);
+    return fallback;
+  }
+}
+
+/** The analysis of the document's current version, computed now if the cached one is stale. */
+function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
+  if (!engine || !workspaceConfig) return undefined;
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached;
+  const path = pathOf(document.uri);
+  const config = workspaceConfig.forFile(path);
+  const text = document.getText();
+  // Only a document that may exceed the size limit pays for encoding it.
+  const analysis =
+    text.length * 3 > config.settings.maxFileBytes
+      ? engine.analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings: config.settings })
+      : engine.analyze({ path, text, settings: config.settings });
+  for (const failure of analysis.ruleFailures) {
+    const key = `${failure.ruleId}\u0000${failure.message}`;
+    if (reportedFailures.has(key)) continue;
+    reportedFailures.add(key);
+    const line = document.positionAt(failure.range.start).line + 1;
+    connection.console.error(`sqlsight: rule ${failure.ruleId} failed on ${path}:${line}: ${failure.message} (its findings are missing; other rules are unaffected)`);
+  }
+  const entry = { version: document.version, analysis, config };
+  analyses.set(document.uri, entry);
+  publishConfigDiagnostics();
+  return entry;
+}
+
+function publish(document: TextDocument): void {
+  if (!editorSettings.enable) {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+    return;
+  }
+  const entry = analysisOf(document);
+  // A newer edit arrived: its own run publishes; results for a stale version never go out.
+  if (!entry || documents.get(document.uri)?.version !== entry.version) return;
+  const statements = entry.analysis.statements;
+  const statementStart = (offset: number): number =>
+    statements.find((statement) => statement.range.start <= offset && offset < statement.range.end)?.range.start ?? offset;
+  const diagnostics = entry.analysis.findings.map((finding) => toDiagnostic(document, finding, statementStart(finding.range.start), docsUri));
+  void connection.sendDiagnostics({ uri: document.uri, version: entry.version, diagnostics });
 }
 
 function schedule(document: TextDocument): void {
-  clearTimeout(pending.get(document.uri));
-  pending.set(
+  clearTimeout(timers.get(document.uri));
+  timers.set(
     document.uri,
     setTimeout(() => {
-      pending.delete(document.uri);
+      timers.delete(document.uri);
       const current = documents.get(document.uri);
-      if (current) void analyse(current);
-    }, debounceMs),
+      if (current) safely(`analysing ${current.uri}`, undefined, () => publish(current));
+    }, editorSettings.debounceMs),
   );
 }
 
-connection.onInitialize(() => {
-  enginePromise ??= loadEngine();
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
-});
+/** Problems of every sqlsight.json in use, on that file; cleared when fixed. */
+function publishConfigDiagnostics(): void {
+  if (!workspaceConfig) return;
+  const files = workspaceConfig.configFiles();
+  for (const [path, error] of files) {
+    const published = configDiagnostics(error, path);
+    if (error || publishedConfigFiles.has(path)) void connection.sendDiagnostics(published);
+    if (error) publishedConfigFiles.add(path);
+    else publishedConfigFiles.delete(path);
+  }
+}
 
-connection.onDidChangeWatchedFiles(() => {
-  settingsByFolder.clear();
+async function pullEditorSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    editorSettings = readEditorSettings(await connection.workspace.getConfiguration('sqlsight'));
+  } catch (error) {
+    logError('reading the sqlsight.* settings', error);
+  }
+}
+
+function reanalyseAll(): void {
+  workspaceConfig?.reset();
+  analyses.clear();
+  for (const path of publishedConfigFiles) void connection.sendDiagnostics(configDiagnostics(undefined, path));
+  publishedConfigFiles.clear();
   for (const document of documents.all()) schedule(document);
+}
+
+connection.onInitialize((params) => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+      hoverProvider: true,
+      inlayHintProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'sqlsight' },
+  };
 });
 
-documents.onDidChangeContent((change) => schedule(change.document));
+connection.onInitialized(async () => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sqlsight' }).catch(() => undefined);
+  }
+  await pullEditorSettings();
+  await engineReady;
+  reanalyseAll();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await pullEditorSettings();
+  reanalyseAll();
+});
+
+connection.onDidChangeWatchedFiles(() => reanalyseAll());
+
+documents.onDidChangeContent((change) => {
+  if (engine) schedule(change.document);
+  else void engineReady.then(() => schedule(change.document));
+});
+
 documents.onDidClose((event) => {
-  clearTimeout(pending.get(event.document.uri));
-  pending.delete(event.document.uri);
+  clearTimeout(timers.get(event.document.uri));
+  timers.delete(event.document.uri);
+  analyses.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
+
+connection.onCodeAction((params) =>
+  safely('code actions', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const only = params.context.only;
+    const wantsFixAll = only?.some((kind) => fixAllKind.startsWith(kind) && kind.startsWith(CodeActionKind.Source)) ?? false;
+    if (wantsFixAll) {
+      const entry = analysisOf(document);
+      if (!entry) return [];
+      const diagnostics = entry.analysis.findings.map((finding) => toDiagnostic(document, finding, finding.range.start, () => undefined));
+      const edits = fixAllEdits(document, diagnostics);
+      return edits.length === 0 ? [] : [{ title: 'Apply all safe sqlsight fixes', kind: fixAllKind, edit: { changes: { [document.uri]: edits } } }];
+    }
+    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+    return quickFixes(document, params.context.diagnostics);
+  }),
+);
+
+connection.onHover((params) =>
+  safely('hover', null, () => {
+    const document = documents.get(params.textDocument.uri);
+    const entry = document && analysisOf(document);
+    return (document && entry && hoverAt(document, entry.analysis, document.offsetAt(params.position))) ?? null;
+  }),
+);
+
+connection.languages.inlayHint.on((params) =>
+  safely('inlay hints', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    const entry = document && analysisOf(document);
+    if (!document || !entry || !editorSettings.inlayHints.enabled || !editorSettings.enable) return [];
+    return inlayHints(document, entry.analysis, params.range);
+  }),
+);
+
+connection.onDocumentSymbol((params) =>
+  safely('document symbols', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    const entry = document && analysisOf(document);
+    return document && entry ? documentSymbols(document, entry.analysis) : [];
+  }),
+);
+
+connection.onFoldingRanges((params) =>
+  safely('folding ranges', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    const entry = document && analysisOf(document);
+    return document && entry ? foldingRanges(document, entry.analysis) : [];
+  }),
+);
+
+connection.onRequest(fileInfoRequest, async (params: FileInfoParams): Promise<FileInfo> => {
+  await engineReady;
+  const config = workspaceConfig?.forFile(pathOf(params.uri));
+  const settings = config?.settings;
+  return {
+    dialect: settings?.dialect ?? 'postgres',
+    serverVersion: settings ? `${settings.serverVersion.major}${settings.serverVersion.minor ? `.${settings.serverVersion.minor}` : ''}` : '16',
+    configPath: config?.configPath,
+    configError: config?.configError ? formatConfigError(config.configError).join('\n') : undefined,
+  };
+});
+
+connection.onRequest(ruleDocumentationRequest, async (params: RuleDocumentationParams): Promise<RuleDocumentation> => {
+  const loaded = await engineReady;
+  const rule = loaded.rules.find((candidate) => candidate.meta.id === params.ruleId);
+  if (!rule) return { ruleId: params.ruleId, markdown: `# ${params.ruleId}\n\nNo sqlsight rule has this id.` };
+  const page = join(docsFolder, `${rule.meta.id}.md`);
+  const markdown = existsSync(page)
+    ? readFileSync(page, 'utf8')
+    : `# ${rule.meta.id}\n\n**${rule.meta.title}**\n\n## Why\n\n${rule.meta.docs.why}\n\n## The safe way\n\n${rule.meta.docs.safeWay}\n`;
+  return { ruleId: rule.meta.id, markdown };
+});
+
+/**
+ * Test-only fault injection (`SQLSIGHT_FAULT_INJECTION=rule-throws`): a rule that throws on
+ * statements mentioning `sqlsight_fault`, to prove a failing rule cannot take the server down.
+ */
+function faultInjectionRules(): Rule[] {
+  if (process.env.SQLSIGHT_FAULT_INJECTION !== 'rule-throws') return [];
+  return [
+    {
+      meta: {
+        id: 'fault-injection',
+        title: 'Throws on purpose (tests only)',
+        category: 'parsing',
+        severity: 'error',
+        dialects: ['postgres', 'mysql', 'mariadb'],
+        aliases: {},
+        fix: undefined,
+        docs: { why: '', safeWay: '', bad: '', good: '' },
+      },
+      check(_ctx, stmt) {
+        if (stmt.text.includes('sqlsight_fault')) throw new Error('injected rule failure');
+      },
+    },
+  ];
+}
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,47 @@
+// Hover on a statement: the locks it takes, on which tables, what each blocks, and for every
+// finding on the statement its message and the safe way.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lockBlocks, type FileAnalysis, type Statement } from '../engine';
+import { lspRange } from './diagnostics';
+
+const kindTitles: Partial<Record<Statement['kind'], string>> = {
+  'create-table': 'CREATE TABLE',
+  'alter-table': 'ALTER TABLE',
+  'create-index': 'CREATE INDEX',
+  drop: 'DROP',
+  truncate: 'TRUNCATE',
+  reindex: 'REINDEX',
+  'refresh-materialized-view': 'REFRESH MATERIALIZED VIEW',
+  vacuum: 'VACUUM',
+  cluster: 'CLUSTER',
+  insert: 'INSERT',
+  update: 'UPDATE',
+  delete: 'DELETE',
+  'create-trigger': 'CREATE TRIGGER',
+};
+
+export function statementAt(analysis: FileAnalysis, offset: number): Statement | undefined {
+  return analysis.statements.find((statement) => statement.range.start <= offset && offset < statement.range.end);
+}
+
+export function hoverAt(document: TextDocument, analysis: FileAnalysis, offset: number): Hover | undefined {
+  const statement = statementAt(analysis, offset);
+  if (!statement) return undefined;
+  const lines: string[] = [];
+  const locks = analysis.statementLocks.find((entry) => entry.range.start === statement.range.start)?.locks ?? [];
+  const title = kindTitles[statement.kind] ?? 'This statement';
+  if (locks.length === 0) lines.push(`**${title}** takes no table lock that blocks other sessions.`);
+  for (const lock of locks) {
+    const table = `\`${lock.table.name}\``;
+    const newNote = lock.onNewTable ? ' The table was created earlier in this migration, so nobody waits.' : '';
+    lines.push(`**${title}** takes **${lock.mode}** on ${table}: it blocks ${lockBlocks[lock.mode]}.${newNote}`);
+  }
+  const findings = analysis.findings.filter((finding) => finding.range.start >= statement.range.start && finding.range.start < statement.range.end);
+  if (findings.length > 0) lines.push('', '---');
+  for (const finding of findings) {
+    lines.push('', `**${finding.ruleId}** (${finding.severity}): ${finding.message}`);
+    if (finding.help) lines.push('', `*Safe way:* ${finding.help}`);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: lspRange(document, statement.range) };
+}
