@@ -1,28 +1,37 @@
-// The VS Code extension: starts the sqlsight language server for SQL files. Thin: all analysis
-// happens in the server; this file only wires the editor to it.
+// The VS Code extension's entry point: wires the language client, the commands, the status bar and
+// workspace trust together. Thin: all analysis happens in the server (dist/server.js).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands } from '../../server/src/protocol';
+import { createLanguageClient } from './language-client';
+import { registerRuleDocumentation } from './rule-documentation';
+import { createServerSession, type ServerSession } from './server-session';
+import { registerStatusBar } from './status-bar';
 
-let client: LanguageClient | undefined;
+let session: ServerSession | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'sql' },
-      { scheme: 'untitled', language: 'sql' },
-    ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/sqlsight.json') },
-  };
-  client = new LanguageClient('sqlsight', 'sqlsight', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
+export function activate(context: vscode.ExtensionContext): void {
+  const outputChannel = vscode.window.createOutputChannel('sqlsight', { log: true });
+  // A sqlsight.json change reaches the server as a file event and the status bar as a refresh.
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/sqlsight.json');
+  const current = createServerSession(() => createLanguageClient(context, outputChannel, configWatcher), outputChannel);
+  session = current;
+  context.subscriptions.push(
+    outputChannel,
+    configWatcher,
+    current,
+    vscode.commands.registerCommand(commands.restartServer, () => current.restart()),
+    vscode.commands.registerCommand(commands.showOutput, () => outputChannel.show(true)),
+    // The server learns about trust only at initialization; later database features need to see it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => current.restart()),
+  );
+  registerRuleDocumentation(context, current, outputChannel);
+  // Not awaited: a slow server start must not hold up activation (and the commands with it).
+  // Started before the status bar registers, so its first look finds the server starting.
+  void current.start();
+  registerStatusBar(context, current, configWatcher);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await session?.stop();
+  session = undefined;
 }

@@ -1,6 +1,6 @@
 // Code actions: each fix of a finding as a quick fix (the first preferred), suppression comments
 // for the statement or the file, "show documentation", and source.fixAll.sqlsight for safe fixes.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { commands } from '../protocol';
 import { isDiagnosticData } from './diagnostics';
@@ -12,7 +12,17 @@ function lineText(document: TextDocument, line: number): string {
 }
 
 /** Adds the id to a suppression comment on the line above the statement, or inserts a new one. */
-function suppressStatementEdit(document: TextDocument, ruleId: string, line: number): TextEdit {
+function suppressStatementEdit(document: TextDocument, ruleId: string, statementStart: Position): TextEdit {
+  const line = statementStart.line;
+  const before = lineText(document, line).slice(0, statementStart.character);
+  if (before.trim() !== '') {
+    // Another statement precedes this one on its line: a comment above the line would silence that
+    // one instead, so the statement moves to a line of its own, below the comment.
+    const indentation = /^\s*/.exec(before)?.[0] ?? '';
+    const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+    const start = { line, character: before.trimEnd().length };
+    return { range: { start, end: statementStart }, newText: `${eol}${indentation}-- sqlsight-ignore ${ruleId}${eol}${indentation}` };
+  }
   const above = line > 0 ? lineText(document, line - 1) : '';
   const existing = /^(\s*--\s*sqlsight-ignore\s+)(.*?)\s*$/.exec(above);
   if (existing && !existing[2]?.split(/[\s,]+/).includes(ruleId)) {
@@ -52,7 +62,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
       title: `Ignore ${data.ruleId} for this statement`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [document.uri]: [suppressStatementEdit(document, data.ruleId, data.statementStart.line)] } },
+      edit: { changes: { [document.uri]: [suppressStatementEdit(document, data.ruleId, data.statementStart)] } },
     });
     actions.push({
       title: `Ignore ${data.ruleId} in this file`,

@@ -25,8 +25,39 @@ export interface DiagnosticData {
   readonly statementStart: Position;
 }
 
+function isPosition(value: unknown): value is Position {
+  const candidate = value as Partial<Position> | null;
+  return typeof candidate === 'object' && candidate !== null && Number.isInteger(candidate.line) && Number.isInteger(candidate.character);
+}
+
+function isTextEdit(value: unknown): value is TextEdit {
+  const candidate = value as Partial<TextEdit> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.newText === 'string' && isPosition(candidate.range?.start) && isPosition(candidate.range?.end);
+}
+
+function isFixData(value: unknown): value is FixData {
+  const candidate = value as Partial<FixData> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.title === 'string' &&
+    (candidate.safety === 'safe' || candidate.safety === 'review') &&
+    Array.isArray(candidate.edits) &&
+    candidate.edits.every(isTextEdit)
+  );
+}
+
+/** `data` comes back from the client: anything malformed is not ours, and yields no code action. */
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
-  return typeof value === 'object' && value !== null && 'ruleId' in value && 'fixes' in value && 'statementStart' in value;
+  const candidate = value as Partial<DiagnosticData> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.ruleId === 'string' &&
+    Array.isArray(candidate.fixes) &&
+    candidate.fixes.every(isFixData) &&
+    isPosition(candidate.statementStart)
+  );
 }
 
 export function lspRange(document: TextDocument, range: TextRange) {
