@@ -6,7 +6,7 @@ import type { Finding, Section, Segment, Severity, Statement, TextRange } from '
 import { advanceState, initialState, tableKey, tableLocks, type AnalysisState, type SchemaBefore, type TableLock } from './analysis/state';
 import { attachSuppressions, isSuppressed, readSuppressions, type Suppression } from './analysis/suppressions';
 import { splitPostgres } from './dialects/pg/split';
-import type { ParseOutcome, PostgresParser } from './dialects/pg/parse';
+import type { ParseCache, ParseOutcome, PostgresParser } from './dialects/pg/parse';
 import type { ReportInput, Rule, RuleContext } from './rules/lib/rule';
 import { frameworkRules } from './rules/lib/framework-rules';
 
@@ -16,6 +16,11 @@ export interface AnalyzeInput {
   readonly settings: FileSettings;
   /** State before this file from the workspace model; without it every table not created here is existing. */
   readonly before?: SchemaBefore;
+  /**
+   * Parser results kept between analyses of the same document (the editor): unchanged statements
+   * are not parsed again. Without it, statements are parsed in batched runs (best for one pass).
+   */
+  readonly parseCache?: ParseCache;
   /** False when the caller needs findings only (the CLI): statements are then not kept, which saves memory. */
   readonly keepStatements?: boolean;
 }
@@ -172,8 +177,9 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         });
         continue;
       }
-      if (!parsedRun.has(segment)) parsedRun = parseRunAt(parts.parser, text, sectionSegments, segmentIndex);
-      const outcome = parsedRun.get(segment) ?? parts.parser.parse(text, segment.range);
+      const cache = input.parseCache;
+      if (!cache && !parsedRun.has(segment)) parsedRun = parseRunAt(parts.parser, text, sectionSegments, segmentIndex);
+      const outcome = parsedRun.get(segment) ?? parts.parser.parse(text, segment.range, cache);
       if (outcome.syntaxError) {
         stats.syntaxErrors++;
         const offset = outcome.syntaxError.offset;
@@ -201,6 +207,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
     for (let index = 0; index < activeRules.length; index++) runRule(index, end, checkEnd);
   });
 
+  input.parseCache?.sweep();
   const kept = findings.filter((finding) => !isSuppressed(suppressions, finding));
   kept.push(...unusedSuppressionFindings(text, suppressions, settings, framework.unusedSuppression.id));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));

@@ -1,7 +1,7 @@
 // The engine's API boundary: plain data in, plain data out. The CLI and the language server use
 // only what this file exports (and model types).
 import { analyzeText, type AnalyzeInput, type FileAnalysis } from './analyze';
-import { loadPostgresParser } from './dialects/pg/parse';
+import { loadPostgresParser, ParseCache } from './dialects/pg/parse';
 import { allRules } from './rules';
 import type { Rule } from './rules/lib/rule';
 import { unreadableFile } from './rules/unreadable-file';
@@ -14,6 +14,7 @@ export type { Rule, RuleMeta, RuleCategory } from './rules/lib/rule';
 export type { SchemaBefore } from './analysis/state';
 export { locksTaken, lockBlocks, blocksWrites, type LockMode, type LockAcquisition } from './analysis/locks';
 export * from './config';
+export { ParseCache };
 export { decodeSource, type DecodedSource } from './source';
 export * from './model';
 

@@ -15,7 +15,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadEngine, type Engine, type FileAnalysis, type Rule } from '../engine';
+import { loadEngine, ParseCache, type Engine, type FileAnalysis, type Rule } from '../engine';
 import { formatConfigError } from '../io/config-loader';
 import {
   defaultEditorSettings,
@@ -44,6 +44,8 @@ interface DocumentAnalysis {
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, DocumentAnalysis>();
+/** Per open document: parser results of unchanged statements survive the next keystroke. */
+const parseCaches = new Map<string, ParseCache>();
 const timers = new Map<string, NodeJS.Timeout>();
 const reportedFailures = new Set<string>();
 const publishedConfigFiles = new Set<string>();
@@ -97,11 +99,16 @@ function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
   const path = pathOf(document.uri);
   const config = workspaceConfig.forFile(path);
   const text = document.getText();
+  let parseCache = parseCaches.get(document.uri);
+  if (!parseCache) {
+    parseCache = new ParseCache();
+    parseCaches.set(document.uri, parseCache);
+  }
   // Only a document that may exceed the size limit pays for encoding it.
   const analysis =
     text.length * 3 > config.settings.maxFileBytes
-      ? engine.analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings: config.settings })
-      : engine.analyze({ path, text, settings: config.settings });
+      ? engine.analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings: config.settings, parseCache })
+      : engine.analyze({ path, text, settings: config.settings, parseCache });
   for (const failure of analysis.ruleFailures) {
     const key = `${failure.ruleId}\u0000${failure.message}`;
     if (reportedFailures.has(key)) continue;
@@ -211,6 +218,7 @@ documents.onDidClose((event) => {
   clearTimeout(timers.get(event.document.uri));
   timers.delete(event.document.uri);
   analyses.delete(event.document.uri);
+  parseCaches.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

@@ -3,3 +3,4 @@ export * from './text';
 export * from './segment';
 export * from './statement';
 export * from './finding';
+export * from './shift';

@@ -1,4 +1,5 @@
-// The dialect-neutral statement model that rules read. Dialect front-ends lower their ASTs into it;
+// The dialect-neutral statement model that rules read. Invariant: every file offset in it is a
+// TextRange or a number field named `…InsertAt` (shift.ts relies on it to move cached statements). Dialect front-ends lower their ASTs into it;
 // a fact a rule needs is added here and to the lowering, never dug out of a raw AST by a rule.
 import type { TextRange } from './text';
 
