@@ -4,15 +4,18 @@
 import type { Statement } from './statement';
 
 function shiftValue(value: unknown, delta: number): unknown {
-  if (Array.isArray(value)) return value.map((item) => shiftValue(item, delta));
   if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'raw') copy[key] = child;
-    else if (typeof child === 'number' && (key === 'start' || key === 'end' || key.endsWith('InsertAt'))) copy[key] = child + delta;
-    else copy[key] = shiftValue(child, delta);
+  if (Array.isArray(value)) return value.map((item) => shiftValue(item, delta));
+  const source: Record<string, unknown> = { ...value };
+  // Runs on every keystroke for every statement after the edit: no intermediate arrays.
+  for (const key in source) {
+    const child = source[key];
+    if (key === 'raw' || child === null || child === undefined) continue;
+    if (typeof child === 'number') {
+      if (key === 'start' || key === 'end' || key.endsWith('InsertAt')) source[key] = child + delta;
+    } else if (typeof child === 'object') source[key] = shiftValue(child, delta);
   }
-  return copy;
+  return source;
 }
 
 /** The same statement `delta` characters later (or earlier) in the file. */
