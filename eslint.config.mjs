@@ -53,6 +53,9 @@ export default tseslint.config(
     { group: ['**/engine/*/**', '!**/engine/model', '!**/engine/model/*'], message: 'Outside the engine, import engine/index.ts or engine/model only.' },
   ]),
   restrict(['client/**'], [
-    { group: ['**/engine/**', '**/io/**', '**/lsp/**'], message: 'The client talks to the server over LSP only.' },
+    {
+      regex: '^(?!vscode$|vscode-languageclient(/.*)?$|\\./|\\.\\./\\.\\./server/src/protocol$)',
+      message: 'The client imports only vscode, vscode-languageclient and the shared protocol; it talks to the server over LSP.',
+    },
   ]),
 );
