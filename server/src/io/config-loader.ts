@@ -31,6 +31,8 @@ export interface LoadedConfig {
 export interface ConfigProblem {
   readonly keyPath: string;
   readonly message: string;
+  /** For an unknown key: the path of that key itself (`keyPath` names the object holding it). */
+  readonly unknownKeyPath?: string;
 }
 
 export type ConfigError =
@@ -200,7 +202,13 @@ function describeSchemaError(error: ErrorObject): ConfigProblem[] {
       const allowed = isRecord(error.parentSchema) && isRecord(error.parentSchema['properties']) ? Object.keys(error.parentSchema['properties']) : [];
       const suggestion = closestMatch(key, allowed);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : '';
-      return [{ keyPath, message: `unknown key ${JSON.stringify(key)} (allowed: ${allowed.join(', ')})${hint}` }];
+      return [
+        {
+          keyPath,
+          message: `unknown key ${JSON.stringify(key)} (allowed: ${allowed.join(', ')})${hint}`,
+          unknownKeyPath: keyPath ? `${keyPath}.${key}` : key,
+        },
+      ];
     }
     case 'enum': {
       const allowed = Array.isArray(params['allowedValues']) ? params['allowedValues'].map(String) : [];

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { FileSettings } from '../engine';
-import { fileSettingsResolver, formatConfigError, loadConfig, type ConfigError, type ConfigProblem } from '../io/config-loader';
+import { fileSettingsResolver, formatConfigError, loadConfig, type ConfigError } from '../io/config-loader';
 import type { EditorSettings } from '../protocol';
 import { mergeUnderProjectConfig } from './settings';
 
@@ -90,7 +90,7 @@ export function configDiagnostics(error: ConfigError | undefined, configPath: st
       return {
         uri,
         diagnostics: error.problems.map((problem) =>
-          diagnostic(keyRange(text, problemKeyPath(problem)), formatConfigError({ ...error, problems: [problem] }, () => 'sqlsight.json')[0] ?? problem.message),
+          diagnostic(keyRange(text, problem.unknownKeyPath ?? problem.keyPath), formatConfigError({ ...error, problems: [problem] }, () => 'sqlsight.json')[0] ?? problem.message),
         ),
       };
     }
@@ -105,22 +105,6 @@ function readText(path: string): string {
   } catch {
     return '';
   }
-}
-
-/**
- * The key a problem is about: an unknown key is reported on the object holding it (`keyPath` is the
- * parent, the key is only in the message), so its diagnostic belongs on the key itself.
- */
-function problemKeyPath(problem: ConfigProblem): string {
-  const unknown = /^unknown key ("(?:[^"\\]|\\.)*")/.exec(problem.message);
-  if (!unknown?.[1]) return problem.keyPath;
-  let key: string;
-  try {
-    key = String(JSON.parse(unknown[1]));
-  } catch {
-    return problem.keyPath;
-  }
-  return problem.keyPath ? `${problem.keyPath}.${key}` : key;
 }
 
 /** The range of the last key of `keyPath` (`rules.foo` → `"foo"`) in the file text, or the first line. */
