@@ -1,5 +1,5 @@
 // Hover on a statement: the locks it takes, on which tables, what each blocks, and for every
-// finding on the statement its message and the safe way.
+// finding on the statement the safe way (the editor shows the finding's message itself).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lockBlocks, type FileAnalysis, type Statement } from '../engine';
@@ -39,9 +39,9 @@ export function hoverAt(document: TextDocument, analysis: FileAnalysis, offset: 
   }
   const findings = analysis.findings.filter((finding) => finding.range.start >= statement.range.start && finding.range.start < statement.range.end);
   if (findings.length > 0) lines.push('', '---');
+  // The editor already shows each finding's message next to this hover; add the safe way only.
   for (const finding of findings) {
-    lines.push('', `**${finding.ruleId}** (${finding.severity}): ${finding.message}`);
-    if (finding.help) lines.push('', `*Safe way:* ${finding.help}`);
+    lines.push('', finding.help ? `**${finding.ruleId}**: *safe way:* ${finding.help}` : `**${finding.ruleId}**`);
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: lspRange(document, statement.range) };
 }
