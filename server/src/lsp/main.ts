@@ -131,8 +131,20 @@ function publish(document: TextDocument): void {
   // A newer edit arrived: its own run publishes; results for a stale version never go out.
   if (!entry || documents.get(document.uri)?.version !== entry.version) return;
   const statements = entry.analysis.statements;
-  const statementStart = (offset: number): number =>
-    statements.find((statement) => statement.range.start <= offset && offset < statement.range.end)?.range.start ?? offset;
+  // Statements are in file order: a binary search keeps large documents with many findings fast.
+  const statementStart = (offset: number): number => {
+    let low = 0;
+    let high = statements.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const range = statements[middle]?.range;
+      if (!range) break;
+      if (offset < range.start) high = middle - 1;
+      else if (offset >= range.end) low = middle + 1;
+      else return range.start;
+    }
+    return offset;
+  };
   const diagnostics = entry.analysis.findings.map((finding) => toDiagnostic(document, finding, statementStart(finding.range.start), docsUri));
   void connection.sendDiagnostics({ uri: document.uri, version: entry.version, diagnostics });
 }
