@@ -3,7 +3,7 @@
 // `npm run generate` rewrites them; test/docs.test.ts fails when the committed output is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultFileSettings, loadEngine, resolveFileSettings, type Engine, type Rule } from '../server/src/engine';
+import { applyEdits, defaultFileSettings, loadEngine, resolveFileSettings, type Engine, type Rule } from '../server/src/engine';
 
 const root = join(import.meta.dirname, '..');
 const dialectNames: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB' };
@@ -14,12 +14,6 @@ const toolNames: Record<string, string> = {
   atlas: 'Atlas',
   eugene: 'eugene',
 };
-
-function applyEdits(text: string, edits: readonly { range: { start: number; end: number }; newText: string }[]): string {
-  return [...edits]
-    .sort((a, b) => b.range.start - a.range.start)
-    .reduce((result, edit) => result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end), text);
-}
 
 function versionsText(rule: Rule): string {
   const versions = rule.meta.versions;

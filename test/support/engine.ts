@@ -1,5 +1,5 @@
 // One engine for all tests, and fixture helpers: header directives, fix application.
-import { loadEngine, resolveFileSettings, type Engine, type FileAnalysis, type Fix, type SettingsOverride, type TextEdit } from '../../server/src/engine';
+import { applyEdits, loadEngine, resolveFileSettings, type Engine, type FileAnalysis, type Fix, type SettingsOverride, type TextEdit } from '../../server/src/engine';
 
 let enginePromise: Promise<Engine> | undefined;
 
@@ -36,19 +36,6 @@ export async function analyzeFixture(text: string, path = 'fixture.sql', extra: 
   const header = readHeader(text);
   const settings = resolveFileSettings({}, () => false, { ...header.settings, ...extra, rules: { ...header.settings.rules, ...extra.rules } });
   return (await engine()).analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings });
-}
-
-/** Applies edits from the end backwards; overlapping edits are an error in the fix. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
-  let result = text;
-  let limit = Number.POSITIVE_INFINITY;
-  for (const edit of sorted) {
-    if (edit.range.end > limit) throw new Error(`overlapping edits at ${edit.range.start}`);
-    result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
-    limit = edit.range.start;
-  }
-  return result;
 }
 
 /** The preferred fix of every finding, applied together; identical edits (same insertion twice) count once. */

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadEngine, ParseCache, type Engine, type FileAnalysis, type Rule } from '../engine';
-import { formatConfigError } from '../io/config-loader';
+import { formatConfigError, type ConfigError } from '../io/config-loader';
 import {
   defaultEditorSettings,
   fileInfoRequest,
@@ -48,7 +48,8 @@ const analyses = new Map<string, DocumentAnalysis>();
 const parseCaches = new Map<string, ParseCache>();
 const timers = new Map<string, NodeJS.Timeout>();
 const reportedFailures = new Set<string>();
-const publishedConfigFiles = new Set<string>();
+/** The problems last published per sqlsight.json (undefined: published clean). */
+const publishedConfigFiles = new Map<string, ConfigError | undefined>();
 let editorSettings: EditorSettings = defaultEditorSettings;
 let canPullConfiguration = false;
 let engine: Engine | undefined;
@@ -161,15 +162,17 @@ function schedule(document: TextDocument): void {
   );
 }
 
-/** Problems of every sqlsight.json in use, on that file; cleared when fixed. */
+/**
+ * Problems of every sqlsight.json in use, on that file; cleared when fixed. A config's error object
+ * lives as long as its cached load, so this sends (and reads the file) only when a load changed it,
+ * not on every keystroke.
+ */
 function publishConfigDiagnostics(): void {
   if (!workspaceConfig) return;
-  const files = workspaceConfig.configFiles();
-  for (const [path, error] of files) {
-    const published = configDiagnostics(error, path);
-    if (error || publishedConfigFiles.has(path)) void connection.sendDiagnostics(published);
-    if (error) publishedConfigFiles.add(path);
-    else publishedConfigFiles.delete(path);
+  for (const [path, error] of workspaceConfig.configFiles()) {
+    if (publishedConfigFiles.has(path) && publishedConfigFiles.get(path) === error) continue;
+    if (error || publishedConfigFiles.has(path)) void connection.sendDiagnostics(configDiagnostics(error, path));
+    publishedConfigFiles.set(path, error);
   }
 }
 
@@ -185,7 +188,9 @@ async function pullEditorSettings(): Promise<void> {
 function reanalyseAll(): void {
   workspaceConfig?.reset();
   analyses.clear();
-  for (const path of publishedConfigFiles) void connection.sendDiagnostics(configDiagnostics(undefined, path));
+  for (const [path, error] of publishedConfigFiles) {
+    if (error) void connection.sendDiagnostics(configDiagnostics(undefined, path));
+  }
   publishedConfigFiles.clear();
   for (const document of documents.all()) schedule(document);
 }

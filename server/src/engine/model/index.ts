@@ -4,3 +4,4 @@ export * from './segment';
 export * from './statement';
 export * from './finding';
 export * from './shift';
+export * from './apply-edits';
