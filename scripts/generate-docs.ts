@@ -35,7 +35,7 @@ function renderRule(engine: Engine, rule: Rule): string {
   const { meta } = rule;
   const serverVersion = exampleServerVersion(rule);
   const settings = resolveFileSettings({}, () => false, { rules: { [meta.id]: meta.severity }, ...(serverVersion ? { serverVersion } : {}) });
-  const analyse = (text: string) => engine.analyze({ path: 'example.sql', text, settings }).findings.filter((finding) => finding.ruleId === meta.id);
+  const analyse = (text: string) => engine.analyze({ path: 'example.sql', text, settings, before: { complete: true } }).findings.filter((finding) => finding.ruleId === meta.id);
   const aliases = Object.entries(meta.aliases)
     .map(([tool, ids]) => `${toolNames[tool] ?? tool}: ${(ids ?? []).map((id) => `\`${id}\``).join(', ')}`)
     .join('; ');

@@ -13,11 +13,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const outputChannel = vscode.window.createOutputChannel('sqlsight', { log: true });
   // A sqlsight.json change reaches the server as a file event and the status bar as a refresh.
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/sqlsight.json');
-  const current = createServerSession(() => createLanguageClient(context, outputChannel, configWatcher), outputChannel);
+  // Migrations created, deleted or changed on disk change the workspace schema model.
+  const migrationWatcher = vscode.workspace.createFileSystemWatcher('**/*.{sql,psql,pgsql}');
+  const current = createServerSession(() => createLanguageClient(context, outputChannel, [configWatcher, migrationWatcher]), outputChannel);
   session = current;
   context.subscriptions.push(
     outputChannel,
     configWatcher,
+    migrationWatcher,
     current,
     vscode.commands.registerCommand(commands.restartServer, () => current.restart()),
     vscode.commands.registerCommand(commands.showOutput, () => outputChannel.show(true)),

@@ -11,7 +11,7 @@ const clientId = 'sqlsight';
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.LogOutputChannel,
-  configWatcher: vscode.FileSystemWatcher,
+  fileWatchers: readonly vscode.FileSystemWatcher[],
 ): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -25,7 +25,7 @@ export function createLanguageClient(
     // Settings use the pull model: the server asks for section `sqlsight` (workspace/configuration)
     // and registers for workspace/didChangeConfiguration itself. Setting the deprecated
     // `synchronize.configurationSection` as well would send every change twice.
-    synchronize: { fileEvents: configWatcher },
+    synchronize: { fileEvents: [...fileWatchers] },
     // A function, so the restart after trust is granted sends the new value.
     initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };

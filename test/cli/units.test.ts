@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
-import type { Engine, FileAnalysis } from '../../server/src/engine';
+import { WorkspaceSchema, type Engine, type FileAnalysis } from '../../server/src/engine';
 import { parseCommandLine, type CheckCommand } from '../../server/src/cli/args';
 import { runCheck, wantsColor, type Terminal } from '../../server/src/cli/check';
 import { createProgress } from '../../server/src/cli/progress';
@@ -140,7 +140,7 @@ describe('engine failures', () => {
       if (behaviour === 'engine-throws') throw new Error('parser exploded');
       return { path: input.path, text: 'SELECT 1;\nSELECT 2;\n', findings: [], statements: [], statementLocks: [], sections: [], stats, ruleFailures: [{ ruleId: 'fragile-rule', message: 'cannot read properties of undefined', range: { start: 10, end: 12 } }] };
     };
-    return { rules: [], analyze, analyzeBytes: analyze };
+    return { rules: [], analyze, analyzeBytes: analyze, replay: () => [], createWorkspaceSchema: (dialect) => new WorkspaceSchema(dialect, () => []) };
   }
 
   async function run(engine: Engine, argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {

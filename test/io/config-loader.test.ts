@@ -15,7 +15,7 @@ import {
   resolveSettingsForFile,
   type ConfigResult,
 } from '../../server/src/io/config-loader';
-import { closestMatch } from '../../server/src/io/did-you-mean';
+import { closestMatch } from '../../server/src/engine/did-you-mean';
 import { locateJsonSyntaxError } from '../../server/src/io/json-syntax';
 
 const knownRuleIds = ['require-concurrent-index', 'add-foreign-key-validated', 'prefer-timestamptz'];

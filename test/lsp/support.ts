@@ -64,6 +64,8 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Extra environment for the server process. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Folders sent as the initialize request's workspace folders (the server discovers migrations there). */
+  readonly workspaceFolders?: readonly string[];
 }
 
 /** Records every notification and answers server-to-client requests like an editor. */
@@ -99,7 +101,7 @@ export class LspClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.settings ?? {});
     client.listen();
-    await client.initialize();
+    await client.initialize(options.workspaceFolders ?? []);
     return client;
   }
 
@@ -133,11 +135,11 @@ export class LspClient {
     connection.listen();
   }
 
-  private async initialize(): Promise<void> {
+  private async initialize(workspaceFolders: readonly string[]): Promise<void> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: null,
+      workspaceFolders: workspaceFolders.length === 0 ? null : workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })),
       capabilities: {
         workspace: {
           configuration: true,

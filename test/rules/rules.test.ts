@@ -28,6 +28,12 @@ function docsSettings(rule: Rule): SettingsOverride {
   return version === undefined ? ownSettings(rule) : { ...ownSettings(rule), serverVersion: String(version) };
 }
 
+/** Documentation examples run as the first migration of a workspace (as docs/rules shows them). */
+function asWorkspaceExamples(docs: { readonly bad: string; readonly good: string }): { bad: string; good: string } {
+  const header = '-- sqlsight-test: workspace\n';
+  return { bad: header + docs.bad, good: header + docs.good };
+}
+
 function expectFile(path: string, actual: string): void {
   if (update || !existsSync(path)) {
     if (!update) assert.fail(`missing ${path}; run with UPDATE_SNAPSHOTS=1 to create it`);
@@ -54,7 +60,7 @@ for (const rule of allRules) {
     for (const file of good) {
       it(`stays quiet on ${file}`, async () => {
         const text = readFileSync(join(folder, file), 'utf8');
-        const analysis = await analyzeFixture(text, file, own);
+        const analysis = await analyzeFixture(text, file, own, folder);
         const mine = analysis.findings.filter((finding) => finding.ruleId === id);
         assert.deepEqual(mine.map((finding) => finding.message), [], `${file} should raise no ${id}`);
         assert.deepEqual(analysis.ruleFailures, []);
@@ -65,7 +71,7 @@ for (const rule of allRules) {
       it(`fires on ${file}`, async () => {
         const text = readFileSync(join(folder, file), 'utf8');
         const header = readHeader(text);
-        const analysis = await analyzeFixture(text, file, own);
+        const analysis = await analyzeFixture(text, file, own, folder);
         assert.deepEqual(analysis.ruleFailures, []);
         const mine = analysis.findings.filter((finding) => finding.ruleId === id);
         assert.ok(mine.length > 0, `${file} should raise ${id}`);
@@ -73,7 +79,13 @@ for (const rule of allRules) {
         const snapshot = mine.map((finding) => renderExcerpt(file, text, lines, finding)).join('\n\n') + '\n';
         expectFile(join(folder, file.replace(/\.sql$/, '.snap')), snapshot);
 
-        const fixable = mine.filter((finding) => finding.fixes.length > 0);
+        // A fix that writes a new migration must clear the finding once that migration runs after the fixture.
+        const newMigrations = mine.flatMap((finding) => (finding.fixes[0]?.newMigration ? [finding.fixes[0].newMigration.text] : []));
+        if (newMigrations.length > 0) {
+          const withLater = await analyzeFixture(text, file, own, folder, newMigrations);
+          assert.deepEqual(withLater.findings.filter((finding) => finding.ruleId === id && finding.fixes[0]?.newMigration).map((finding) => finding.message), []);
+        }
+        const fixable = mine.filter((finding) => finding.fixes.length > 0 && !finding.fixes[0]?.newMigration);
         const fixedPath = join(folder, file.replace(/\.sql$/, '.fixed.sql'));
         if (fixable.length === 0) {
           assert.ok(!existsSync(fixedPath), `${file} has no fix but ${fixedPath} exists`);
@@ -81,20 +93,20 @@ for (const rule of allRules) {
         }
         const fixed = applyPreferredFixes(text, fixable.map((finding) => finding.fixes[0]!));
         assert.notEqual(fixed, text, 'the fix must change the text');
-        const after = await analyzeFixture(fixed, file, own);
+        const after = await analyzeFixture(fixed, file, own, folder);
         assert.deepEqual(after.findings.filter((finding) => finding.ruleId === 'syntax-error').map((finding) => finding.message), []);
         assert.deepEqual(after.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.message), [], 'the fix must clear the finding');
         const before = new Set(analysis.findings.map((finding) => finding.ruleId));
         const introduced = after.findings.map((finding) => finding.ruleId).filter((ruleId) => !before.has(ruleId) && !header.expectAfterFix.includes(ruleId));
         assert.deepEqual(introduced, [], 'the fix must not introduce findings of other rules (declare them with expect-after-fix=)');
         expectFile(fixedPath, fixed);
-        const again = (await analyzeFixture(fixed, file, own)).findings.filter((finding) => finding.ruleId === id && finding.fixes.length > 0);
+        const again = (await analyzeFixture(fixed, file, own, folder)).findings.filter((finding) => finding.ruleId === id && finding.fixes.length > 0);
         assert.equal(again.length, 0, 'applying the fix again must change nothing');
       });
     }
 
     it('documents a bad example that fires once and a good example that stays quiet', async () => {
-      const { bad: badExample, good: goodExample } = rule.meta.docs;
+      const { bad: badExample, good: goodExample } = asWorkspaceExamples(rule.meta.docs);
       if (!noBadFixture.has(id)) {
         const badFindings = (await analyzeFixture(badExample, undefined, docsSettings(rule))).findings.filter((finding) => finding.ruleId === id);
         assert.equal(badFindings.length, 1, `docs.bad should raise exactly one ${id}: ${badExample}`);
@@ -107,22 +119,30 @@ for (const rule of allRules) {
 
 describe('every fix of every finding', () => {
   it('re-parses and clears its own finding (property over all fixtures and doc examples)', async () => {
-    const cases: { name: string; text: string; settings: SettingsOverride }[] = [];
+    const cases: { name: string; text: string; settings: SettingsOverride; folder?: string }[] = [];
     for (const rule of allRules) {
-      cases.push({ name: `${rule.meta.id} docs.bad`, text: rule.meta.docs.bad, settings: docsSettings(rule) });
+      cases.push({ name: `${rule.meta.id} docs.bad`, text: asWorkspaceExamples(rule.meta.docs).bad, settings: docsSettings(rule) });
       const folder = join(fixturesRoot, rule.meta.id);
       if (!existsSync(folder)) continue;
-      for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql') && !name.endsWith('.fixed.sql'))) {
-        cases.push({ name: `${rule.meta.id}/${file}`, text: readFileSync(join(folder, file), 'utf8'), settings: ownSettings(rule) });
+      for (const file of readdirSync(folder).filter((name) => /^(bad|good)-.*\.sql$/.test(name) && !name.endsWith('.fixed.sql'))) {
+        cases.push({ name: `${rule.meta.id}/${file}`, text: readFileSync(join(folder, file), 'utf8'), settings: ownSettings(rule), folder });
       }
     }
     let checked = 0;
     for (const testCase of cases) {
-      const analysis = await analyzeFixture(testCase.text, undefined, testCase.settings);
+      const analysis = await analyzeFixture(testCase.text, undefined, testCase.settings, testCase.folder);
       for (const finding of analysis.findings) {
         for (const fix of finding.fixes) {
+          if (fix.newMigration) {
+            const withLater = await analyzeFixture(testCase.text, undefined, testCase.settings, testCase.folder, [fix.newMigration.text]);
+            const left = withLater.findings.filter((other) => other.ruleId === finding.ruleId).length;
+            const countBefore = analysis.findings.filter((other) => other.ruleId === finding.ruleId).length;
+            assert.ok(left < countBefore, `${testCase.name}: the new migration of "${fix.title}" did not clear its ${finding.ruleId} finding`);
+            checked++;
+            continue;
+          }
           const fixed = applyPreferredFixes(testCase.text, [fix]);
-          const after = await analyzeFixture(fixed, undefined, testCase.settings);
+          const after = await analyzeFixture(fixed, undefined, testCase.settings, testCase.folder);
           const syntaxErrors = after.findings.filter((other) => other.ruleId === 'syntax-error').length;
           const beforeErrors = analysis.findings.filter((other) => other.ruleId === 'syntax-error').length;
           assert.ok(syntaxErrors <= beforeErrors, `${testCase.name}: "${fix.title}" introduced a syntax error`);

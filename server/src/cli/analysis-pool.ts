@@ -2,8 +2,9 @@
 // back in input order so output is deterministic. Only findings, stats and (when there are findings)
 // the text leave a file's turn; statements are dropped at once to keep memory flat on big runs.
 import { Worker } from 'node:worker_threads';
-import { loadEngine, type AnalysisStats, type Engine, type FileSettings, type Finding, type RuleFailure } from '../engine';
+import { loadEngine, type MigrationSet, type AnalysisStats, type Engine, type FileSettings, type Finding, type RuleFailure } from '../engine';
 import { readFileBytes } from '../io/files';
+import { MigrationWorkspaces } from '../io/migration-workspaces';
 
 export type JobSource = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array };
 
@@ -27,8 +28,8 @@ export type FileOutcome =
     }
   | { readonly kind: 'failed'; readonly index: number; readonly reason: 'unreadable' | 'crashed'; readonly message: string };
 
-/** One file, start to end. An exception from the engine is a bug: contained here as a `crashed` outcome. */
-export function analyseJob(engine: Engine, job: AnalysisJob): FileOutcome {
+/** One file, start to end, with the schema model of its migration set. An exception from the engine is a bug: contained here as a `crashed` outcome. */
+export function analyseJob(engine: Engine, job: AnalysisJob, workspaces?: MigrationWorkspaces): FileOutcome {
   let bytes: Uint8Array;
   if (job.source.kind === 'file') {
     const read = readFileBytes(job.source.path);
@@ -39,7 +40,8 @@ export function analyseJob(engine: Engine, job: AnalysisJob): FileOutcome {
   }
   try {
     // Findings only: statements are not kept, so each file's syntax trees die young.
-    const analysis = engine.analyzeBytes({ path: job.displayPath, bytes, settings: job.settings, keepStatements: false });
+    const before = job.source.kind === 'file' ? workspaces?.before(job.source.path) : undefined;
+    const analysis = engine.analyzeBytes({ path: job.displayPath, bytes, settings: job.settings, keepStatements: false, before });
     const keepText = analysis.findings.length > 0 || analysis.ruleFailures.length > 0;
     return {
       kind: 'analysed',
@@ -82,17 +84,24 @@ function isResultMessage(value: unknown): value is ResultMessage {
   return isRecord(value) && typeof value['batch'] === 'number' && Array.isArray(value['outcomes']);
 }
 
-export function isAnalysisWorkerData(data: unknown): boolean {
-  return isRecord(data) && data['role'] === workerRole;
+export function isAnalysisWorkerData(data: unknown): data is { readonly role: string; readonly migrationSets: readonly MigrationSet[] } {
+  return isRecord(data) && data['role'] === workerRole && Array.isArray(data['migrationSets']);
 }
 
 /** The worker side: load the engine once, analyse batches as they come, post outcomes back. */
-export function runAnalysisWorker(port: { on(event: 'message', listener: (value: unknown) => void): void; postMessage(value: ResultMessage): void }): void {
-  const enginePromise = loadEngine();
+export function runAnalysisWorker(
+  port: { on(event: 'message', listener: (value: unknown) => void): void; postMessage(value: ResultMessage): void },
+  migrationSets: readonly MigrationSet[],
+): void {
+  const ready = loadEngine().then((engine) => {
+    const workspaces = new MigrationWorkspaces(engine);
+    workspaces.setSets(migrationSets);
+    return { engine, workspaces };
+  });
   port.on('message', (message) => {
     if (!isBatchMessage(message)) return;
-    void enginePromise.then((engine) => {
-      port.postMessage({ batch: message.batch, outcomes: message.jobs.map((job) => analyseJob(engine, job)) });
+    void ready.then(({ engine, workspaces }) => {
+      port.postMessage({ batch: message.batch, outcomes: message.jobs.map((job) => analyseJob(engine, job, workspaces)) });
     });
   });
 }
@@ -103,6 +112,8 @@ export interface PoolOptions {
   readonly threads: number;
   /** The script that starts a worker (the CLI bundle itself). */
   readonly workerScript: string;
+  /** Schema models of the run's migration sets (each worker builds its own from the same sets). */
+  readonly workspaces: MigrationWorkspaces;
 }
 
 const batchSize = 16;
@@ -112,7 +123,7 @@ const batchesInFlight = 2;
 /** Outcomes in job order. With threads, results are reordered in a small window; memory stays bounded. */
 export async function* analyseAll(jobs: readonly AnalysisJob[], options: PoolOptions): AsyncGenerator<FileOutcome> {
   if (options.threads <= 0 || jobs.length === 0) {
-    for (const job of jobs) yield analyseJob(options.engine, job);
+    for (const job of jobs) yield analyseJob(options.engine, job, options.workspaces);
     return;
   }
 
@@ -151,10 +162,10 @@ export async function* analyseAll(jobs: readonly AnalysisJob[], options: PoolOpt
   const retire = (member: PoolWorker): void => {
     if (!member.alive) return;
     member.alive = false;
-    for (const batchJobs of member.inFlight.values()) store(batchJobs.map((job) => analyseJob(options.engine, job)));
+    for (const batchJobs of member.inFlight.values()) store(batchJobs.map((job) => analyseJob(options.engine, job, options.workspaces)));
     member.inFlight.clear();
     if (!pool.some((other) => other.alive)) {
-      while (nextBatch < batches.length) store((batches[nextBatch++] ?? []).map((job) => analyseJob(options.engine, job)));
+      while (nextBatch < batches.length) store((batches[nextBatch++] ?? []).map((job) => analyseJob(options.engine, job, options.workspaces)));
     }
     notify();
   };
@@ -162,7 +173,7 @@ export async function* analyseAll(jobs: readonly AnalysisJob[], options: PoolOpt
   for (let i = 0; i < options.threads; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(options.workerScript, { workerData: { role: workerRole } });
+      worker = new Worker(options.workerScript, { workerData: { role: workerRole, migrationSets: options.workspaces.migrationSets } });
     } catch {
       break;
     }
@@ -179,7 +190,7 @@ export async function* analyseAll(jobs: readonly AnalysisJob[], options: PoolOpt
     worker.on('exit', () => retire(member));
   }
   if (pool.length === 0) {
-    for (const job of jobs) yield analyseJob(options.engine, job);
+    for (const job of jobs) yield analyseJob(options.engine, job, options.workspaces);
     return;
   }
   for (const member of pool) send(member);

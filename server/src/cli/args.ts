@@ -21,8 +21,17 @@ export interface CheckCommand {
   readonly stdinFilename: string | undefined;
 }
 
+export interface SchemaCommand {
+  readonly kind: 'schema';
+  /** The folder whose migrations are replayed; undefined means the current folder. */
+  readonly folder: string | undefined;
+  readonly format: 'sql' | 'json';
+  readonly configPath: string | undefined;
+}
+
 export type Command =
   | CheckCommand
+  | SchemaCommand
   | { readonly kind: 'rules'; readonly id: string | undefined; readonly noColor: boolean }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' };
@@ -36,6 +45,8 @@ Usage:
                                           - reads stdin
   sqlsight rules [id]                     list the rules, or show one rule's documentation
   sqlsight explain-rule <id>              show one rule's documentation
+  sqlsight schema [folder]                replay the folder's migrations and print the schema
+                                          sqlsight believes they build (--format sql|json, --config)
 
 Options for check:
   --format <text|json|sarif|github>      output format (default text)
@@ -155,11 +166,26 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     if (commandName === 'explain-rule' && rest[0] === undefined) return usageError('explain-rule needs a rule id');
     return { ok: true, command: { kind: 'rules', id: rest[0], noColor } };
   }
+  if (commandName === 'schema') return parseSchema(rest, values, seenOptions);
   if (commandName !== 'check') {
     const hint = /\.(sql|psql|pgsql)$/i.test(commandName) || commandName === '.' ? `; did you mean sqlsight check ${commandName}?` : '';
     return usageError(`unknown command ${JSON.stringify(commandName)}${hint}`);
   }
   return parseCheck(rest, values, noColor);
+}
+
+const schemaOptions = new Set<OptionName>(['format', 'config', 'no-color']);
+
+function parseSchema(rest: readonly string[], values: Partial<Record<OptionName, string | boolean>>, seen: readonly OptionName[]): ParsedCommandLine {
+  const misplaced = seen.find((name) => !schemaOptions.has(name) && !generalOptions.has(name));
+  if (misplaced) return usageError(`option --${misplaced} applies to sqlsight check, not schema`);
+  if (rest.length > 1) return usageError(`schema takes one folder, got ${rest.length}`);
+  const formatText = typeof values.format === 'string' ? values.format : 'sql';
+  const format = oneOf(formatText.toLowerCase(), ['sql', 'json'] as const);
+  if (format === undefined) return usageError(`unknown format ${JSON.stringify(formatText)} for schema: expected sql or json`);
+  const configPath = typeof values.config === 'string' ? values.config : undefined;
+  if (configPath === '') return usageError('option --config needs a file name');
+  return { ok: true, command: { kind: 'schema', folder: rest[0], format, configPath } };
 }
 
 function parseCheck(paths: readonly string[], values: Partial<Record<OptionName, string | boolean>>, noColor: boolean): ParsedCommandLine {

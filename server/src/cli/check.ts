@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { LineIndex, resolveFileSettings, severityRank, type Engine, type FileSettings } from '../engine';
 import { fileSettingsResolver, formatConfigError, loadConfig } from '../io/config-loader';
 import { expandPaths } from '../io/files';
+import { discoverForPaths, MigrationWorkspaces } from '../io/migration-workspaces';
 import { analyseAll, type AnalysisJob } from './analysis-pool';
 import type { CheckCommand } from './args';
 import { createProgress, noProgress, type Progress } from './progress';
@@ -134,7 +135,15 @@ export async function runCheck(command: CheckCommand, terminal: Terminal, engine
     return exitCodes.failure;
   }
   progress = createProgress({ total: jobs.length, write: terminal.writeStderr, enabled: terminal.stderrIsTTY && jobs.length > 20 });
-  for (const problem of expanded.problems) {
+  // Every migration set the run touches is replayed, so each file's rules see the schema before it.
+  const discovery = await discoverForPaths(
+    pathArguments.map((path) => resolve(cwd, path)),
+    { ...config.config, dialect: config.config.dialect },
+    config.configDir,
+  );
+  const workspaces = new MigrationWorkspaces(engine);
+  workspaces.setSets(discovery.sets);
+  for (const problem of [...expanded.problems, ...discovery.problems]) {
     const shown = isAbsolute(problem.path) ? displayPath(cwd, problem.path) : problem.path;
     notify({ level: 'error', message: `${shown}: ${problem.message}`, portablePath: portable(shown) }, `sqlsight: ${shown}: ${problem.message}`);
   }
@@ -152,7 +161,7 @@ export async function runCheck(command: CheckCommand, terminal: Terminal, engine
   };
 
   let done = 0;
-  for await (const outcome of analyseAll(jobs, { engine, threads, workerScript })) {
+  for await (const outcome of analyseAll(jobs, { engine, threads, workerScript, workspaces })) {
     const job = jobs[outcome.index];
     const path = job?.displayPath ?? String(outcome.index);
     done++;

@@ -8,6 +8,7 @@ import { parseCommandLine, usageText } from './args';
 import { exitCodes, runCheck, type Terminal } from './check';
 import { toolVersion } from './package-info';
 import { rulesCommand } from './rules-command';
+import { runSchema } from './schema-command';
 
 function processTerminal(): Terminal {
   return {
@@ -55,11 +56,13 @@ async function main(argv: readonly string[], terminal: Terminal): Promise<number
     }
     case 'check':
       return runCheck(command, terminal, await loadEngine(), __filename);
+    case 'schema':
+      return runSchema(command, terminal, await loadEngine());
   }
 }
 
 if (!isMainThread && isAnalysisWorkerData(workerData) && parentPort) {
-  runAnalysisWorker(parentPort);
+  runAnalysisWorker(parentPort, workerData.migrationSets);
 } else {
   // A closed pipe (`sqlsight check | head`) is the reader's choice, not an error worth a trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

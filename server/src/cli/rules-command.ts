@@ -1,7 +1,7 @@
 // `sqlsight rules` (the rule table) and `sqlsight rules <id>` / `explain-rule <id>` (one rule's docs),
 // rendered from rule metadata only, so the CLI never shows docs the rule does not carry.
 import type { Rule } from '../engine';
-import { closestMatch } from '../io/did-you-mean';
+import { closestMatch } from '../engine';
 
 export type RulesOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 

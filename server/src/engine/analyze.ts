@@ -99,7 +99,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
     if (settings.rules[ruleId] === 'off') return;
     findings.push({
       ruleId,
-      severity: configuredSeverity(settings, ruleId, severity),
+      severity: configuredSeverity(settings, ruleId, report.severity ?? severity),
       message: report.message,
       help: report.help,
       range: report.range,
@@ -134,7 +134,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   }
 
   split.sections.forEach((section, sectionIndex) => {
-    let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before: input.before });
+    let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before: input.before, path: input.path, downSection: section.kind === 'down' });
     // One context per rule and unit; its `state` reads the unit's current state.
     const contexts = activeRules.map(
       (rule): RuleContext => ({
@@ -223,7 +223,7 @@ const maxRunCharacters = 256 * 1024;
  * million statements keeps the parser's WASM memory and the lowered trees small). Statements of a
  * run that fails are left to per-statement parsing.
  */
-function parseRunAt(parser: PostgresParser, text: string, segments: readonly Segment[], from: number): Map<Segment, ParseOutcome | undefined> {
+export function parseRunAt(parser: PostgresParser, text: string, segments: readonly Segment[], from: number): Map<Segment, ParseOutcome | undefined> {
   const outcomes = new Map<Segment, ParseOutcome | undefined>();
   const run: Segment[] = [];
   const runStart = segments[from]?.range.start ?? 0;

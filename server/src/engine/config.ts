@@ -1,6 +1,7 @@
 // sqlsight.json: its shape, defaults, and per-file resolution. Pure: the io layer reads and
 // validates the file (against schemas/sqlsight.schema.json) and hands the value here.
 import type { Dialect, Severity } from './model';
+import type { MigrationConvention } from './schema/migrations';
 
 export type RuleSetting = Severity | 'off';
 
@@ -13,8 +14,8 @@ export interface SettingsOverride {
 
 export interface SqlsightConfig extends SettingsOverride {
   readonly $schema?: string;
-  /** Folders or globs holding migrations, in the order they run (used by the workspace model). */
-  readonly migrations?: readonly string[];
+  /** The project's migrations as one sequence, in the order listed (used by the workspace model). */
+  readonly migrations?: readonly MigrationsEntry[];
   /** Globs of files never analysed. */
   readonly ignore?: readonly string[];
   /** Files larger than this are refused with one finding instead of being analysed. */
@@ -22,6 +23,15 @@ export interface SqlsightConfig extends SettingsOverride {
   /** Settings for files matching globs, applied in order after the top level. */
   readonly overrides?: readonly (SettingsOverride & { readonly files: readonly string[] })[];
 }
+
+/**
+ * A folder or glob (convention detected), a folder with its convention and base schema dumps, or
+ * files in the order they run. Paths are relative to the config file's folder.
+ */
+export type MigrationsEntry =
+  | string
+  | { readonly folder: string; readonly convention?: MigrationConvention; readonly base?: readonly string[] }
+  | { readonly files: readonly string[] };
 
 export interface ServerVersion {
   readonly major: number;

@@ -6,7 +6,9 @@ import { allRules } from './rules';
 import type { Rule } from './rules/lib/rule';
 import { unreadableFile } from './rules/unreadable-file';
 import { decodeSource } from './source';
-import type { Finding } from './model';
+import type { Dialect, Finding, Statement } from './model';
+import { replayStatements } from './schema/replay';
+import { WorkspaceSchema } from './schema/workspace';
 
 export type { AnalyzeInput, FileAnalysis, AnalysisStats, RuleFailure, StatementLocks } from './analyze';
 export type { TableLock } from './analysis/state';
@@ -16,13 +18,23 @@ export { locksTaken, lockBlocks, blocksWrites, type LockMode, type LockAcquisiti
 export * from './config';
 export { ParseCache };
 export { decodeSource, type DecodedSource } from './source';
+export { closestMatch, editDistance } from './did-you-mean';
 export * from './model';
+export * from './schema/model';
+export { schemaToJson, type SchemaJson, type TableJson, type IndexJson, type ColumnJson, type KeyJson, type ForeignKeyJson } from './schema/json';
+export { WorkspaceSchema, type WorkspaceMigration } from './schema/workspace';
+export { schemaToSql } from './schema/ddl';
+export { detectConvention, migrationFolderOf, newMigrationPath, orderMigrations, type MigrationConvention, type MigrationFile, type MigrationRole, type MigrationSet, type OrderOptions } from './schema/migrations';
 
 export interface Engine {
   readonly rules: readonly Rule[];
   analyze(input: AnalyzeInput): FileAnalysis;
   /** Decodes file bytes first: a binary, non-UTF-8 or oversized file yields one `unreadable-file` finding. */
   analyzeBytes(input: Omit<AnalyzeInput, 'text'> & { readonly bytes: Uint8Array }): FileAnalysis;
+  /** A file's statements as the workspace model replays them (no rules, no AST, down sections left out). */
+  replay(text: string): Statement[];
+  /** An empty workspace model that lowers files with this engine's parser. */
+  createWorkspaceSchema(dialect: Dialect): WorkspaceSchema;
 }
 
 export interface EngineOptions {
@@ -35,9 +47,12 @@ export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
   const parser = await loadPostgresParser();
   const rules = [...allRules, ...(options.extraRules ?? [])];
   const analyze = (input: AnalyzeInput): FileAnalysis => analyzeText({ parser, rules }, input);
+  const replay = (text: string): Statement[] => replayStatements(parser, text);
   return {
     rules,
     analyze,
+    replay,
+    createWorkspaceSchema: (dialect) => new WorkspaceSchema(dialect, replay),
     analyzeBytes({ bytes, ...input }) {
       const decoded = decodeSource(bytes, input.settings.maxFileBytes);
       if (decoded.ok) return analyze({ ...input, text: decoded.text });

@@ -12,7 +12,7 @@ import {
   type SqlsightConfig,
 } from '../engine';
 import schema from '../../../schemas/sqlsight.schema.json';
-import { closestMatch } from './did-you-mean';
+import { closestMatch } from '../engine';
 import { describeFsError, fsErrorCode } from './fs-errors';
 import { compileGlob, relativeToBase, type PathMatcher } from './globs';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -233,6 +233,8 @@ function describeSchemaError(error: ErrorObject): ConfigProblem[] {
       // Rule-id patterns (propertyNames) are reported as unknown rules with a suggestion instead.
       return error.schemaPath.includes('propertyNames') ? [] : [{ keyPath, message: error.message ?? 'has the wrong form' }];
     case 'propertyNames':
+    // An if/then/else (a `migrations` entry) adds "must match "then" schema" after the branch's own errors.
+    case 'if':
       return [];
     default:
       return [{ keyPath, message: error.message ?? `fails the ${error.keyword} check` }];

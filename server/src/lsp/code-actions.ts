@@ -1,8 +1,9 @@
 // Code actions: each fix of a finding as a quick fix (the first preferred), suppression comments
 // for the statement or the file, "show documentation", and source.fixAll.sqlsight for safe fixes.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { NewMigration } from '../engine';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { commands } from '../protocol';
+import { commands, serverCommands } from '../protocol';
 import { isDiagnosticData } from './diagnostics';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.sqlsight`;
@@ -41,14 +42,41 @@ function suppressFileEdit(document: TextDocument, ruleId: string): TextEdit {
   return { range: { start, end: start }, newText: `-- sqlsight-ignore-file ${ruleId}${eol}` };
 }
 
+/** Where a new migration after the document goes: file URIs named by its folder's convention; undefined outside a migration folder. */
+export type NewMigrationTarget = (description: string) => { readonly up: string; readonly down?: string } | undefined;
+
+/** Creates the migration file(s) with the fix's text (never over an existing file). */
+function newMigrationEdit(migration: NewMigration, target: { readonly up: string; readonly down?: string }): WorkspaceEdit {
+  const create = (uri: string, text: string): WorkspaceEdit['documentChanges'] => [
+    { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
+    { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+  ];
+  const changes = [...(create(target.up, migration.text) ?? [])];
+  if (target.down && migration.revert) changes.push(...(create(target.down, migration.revert) ?? []));
+  return { documentChanges: changes };
+}
+
 /** Quick fixes and suppressions for the sqlsight diagnostics the client sent with the request. */
-export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], newMigrationTarget: NewMigrationTarget = () => undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   const documented = new Set<string>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'sqlsight' || !isDiagnosticData(diagnostic.data)) continue;
     const data = diagnostic.data;
     data.fixes.forEach((fix, index) => {
+      if (fix.newMigration) {
+        const target = newMigrationTarget(fix.newMigration.description);
+        if (!target) return;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: index === 0,
+          edit: newMigrationEdit(fix.newMigration, target),
+          command: { title: 'Open the new migration', command: serverCommands.openDocument, arguments: [target.up] },
+        });
+        return;
+      }
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

@@ -2,7 +2,7 @@
 // diagnostic's `data`, so code actions need no server-side table between requests.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity, TextRange } from '../engine';
+import type { Finding, NewMigration, Severity, TextRange } from '../engine';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -15,6 +15,7 @@ export interface FixData {
   readonly title: string;
   readonly safety: 'safe' | 'review';
   readonly edits: readonly TextEdit[];
+  readonly newMigration?: NewMigration;
 }
 
 /** What a code action needs from a diagnostic, computed when it was published. */
@@ -43,7 +44,19 @@ function isFixData(value: unknown): value is FixData {
     typeof candidate.title === 'string' &&
     (candidate.safety === 'safe' || candidate.safety === 'review') &&
     Array.isArray(candidate.edits) &&
-    candidate.edits.every(isTextEdit)
+    candidate.edits.every(isTextEdit) &&
+    (candidate.newMigration === undefined || isNewMigration(candidate.newMigration))
+  );
+}
+
+function isNewMigration(value: unknown): value is NewMigration {
+  const candidate = value as Partial<NewMigration> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.description === 'string' &&
+    typeof candidate.text === 'string' &&
+    (candidate.revert === undefined || typeof candidate.revert === 'string')
   );
 }
 
@@ -77,6 +90,7 @@ export function toDiagnostic(
       title: fix.title,
       safety: fix.safety,
       edits: fix.edits.map((edit) => ({ range: lspRange(document, edit.range), newText: edit.newText })),
+      ...(fix.newMigration ? { newMigration: fix.newMigration } : {}),
     })),
     statementStart: document.positionAt(statementStart),
   };

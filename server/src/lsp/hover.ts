@@ -1,8 +1,9 @@
 // Hover on a statement: the locks it takes, on which tables, what each blocks, and for every
-// finding on the statement the safe way (the editor shows the finding's message itself).
+// finding on the statement the safe way (the editor shows the finding's message itself). On a table
+// or column name, the schema's description of it comes first (built by schema-features.ts).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lockBlocks, type FileAnalysis, type Statement } from '../engine';
+import { lockBlocks, type FileAnalysis, type Statement, type TextRange } from '../engine';
 import { lspRange } from './diagnostics';
 
 const kindTitles: Partial<Record<Statement['kind'], string>> = {
@@ -25,9 +26,8 @@ export function statementAt(analysis: FileAnalysis, offset: number): Statement |
   return analysis.statements.find((statement) => statement.range.start <= offset && offset < statement.range.end);
 }
 
-export function hoverAt(document: TextDocument, analysis: FileAnalysis, offset: number): Hover | undefined {
-  const statement = statementAt(analysis, offset);
-  if (!statement) return undefined;
+/** The statement's part of a hover: its locks and the safe way of each finding; `notable` when it has either. */
+function statementHover(analysis: FileAnalysis, statement: Statement): { lines: string[]; notable: boolean } {
   const lines: string[] = [];
   const locks = analysis.statementLocks.find((entry) => entry.range.start === statement.range.start)?.locks ?? [];
   const title = kindTitles[statement.kind] ?? 'This statement';
@@ -43,5 +43,21 @@ export function hoverAt(document: TextDocument, analysis: FileAnalysis, offset: 
   for (const finding of findings) {
     lines.push('', finding.help ? `**${finding.ruleId}**: *safe way:* ${finding.help}` : `**${finding.ruleId}**`);
   }
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: lspRange(document, statement.range) };
+  return { lines, notable: locks.length > 0 || findings.length > 0 };
+}
+
+/**
+ * The hover at `offset`. On a table or column name (`schema`, from schema-features.ts) it describes
+ * that object, followed by the statement's locks and findings when it has any; elsewhere in a
+ * statement, the statement's part alone.
+ */
+export function hoverAt(document: TextDocument, analysis: FileAnalysis, offset: number, schema?: { readonly markdown: string; readonly range: TextRange }): Hover | undefined {
+  const statement = statementAt(analysis, offset);
+  const part = statement && statementHover(analysis, statement);
+  if (schema) {
+    const value = part?.notable ? `${schema.markdown}\n\n---\n\n${part.lines.join('\n')}` : schema.markdown;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: lspRange(document, schema.range) };
+  }
+  if (!statement || !part) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: part.lines.join('\n') }, range: lspRange(document, statement.range) };
 }

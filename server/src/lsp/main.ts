@@ -1,7 +1,9 @@
 // The language server: a thin layer over the engine. It keeps the latest analysis per open
 // document (debounced, never published for a stale version), and answers diagnostics, code
-// actions, hover, inlay hints, symbols and folding from it. Every handler is contained: a failure
-// is logged and answered empty, never a dead server.
+// actions, hover, inlay hints, symbols and folding from it, and the schema-aware name features
+// (hover on tables and columns, definition, references, workspace symbols, completion) from it and
+// the workspace schema model. Every handler is contained: a failure is logged and answered empty,
+// never a dead server.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,9 +17,10 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadEngine, ParseCache, type Engine, type FileAnalysis, type Rule } from '../engine';
+import { loadEngine, newMigrationPath, ParseCache, type Engine, type FileAnalysis, type Rule } from '../engine';
 import { formatConfigError, type ConfigError } from '../io/config-loader';
 import {
+  serverCommands,
   defaultEditorSettings,
   fileInfoRequest,
   ruleDocumentationRequest,
@@ -34,6 +37,8 @@ import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import { documentSymbols, foldingRanges } from './outline';
 import { readEditorSettings } from './settings';
+import { SchemaWorkspace } from './schema-workspace';
+import { SchemaFeatures } from './schema-features';
 
 interface DocumentAnalysis {
   readonly version: number;
@@ -54,14 +59,30 @@ let editorSettings: EditorSettings = defaultEditorSettings;
 let canPullConfiguration = false;
 let engine: Engine | undefined;
 let workspaceConfig: WorkspaceConfig | undefined;
+let schemaWorkspace: SchemaWorkspace | undefined;
+/** Workspace folders (paths), from initialize and later folder changes. */
+let workspaceFolders: string[] = [];
 const engineReady = loadEngine({ extraRules: faultInjectionRules() }).then((loaded) => {
   engine = loaded;
-  workspaceConfig = new WorkspaceConfig(
-    loaded.rules.map((rule) => rule.meta.id),
-    () => editorSettings,
-  );
+  const ruleIds = loaded.rules.map((rule) => rule.meta.id);
+  workspaceConfig = new WorkspaceConfig(ruleIds, () => editorSettings);
+  schemaWorkspace = new SchemaWorkspace(loaded, ruleIds, openDocumentText, (message) => connection.console.info(`sqlsight: ${message}`));
   return loaded;
 });
+
+/** Hover on names, definition, references, workspace symbols and completion, from the cached models. */
+const schemaFeatures = new SchemaFeatures({
+  schemaWorkspace: () => schemaWorkspace,
+  analysisOf: (document) => analysisOf(document)?.analysis,
+  documents: () => documents.all(),
+  pathOf,
+});
+
+/** The text of an open document by path (newer than the disk's), for the schema model. */
+function openDocumentText(path: string): string | undefined {
+  for (const document of documents.all()) if (pathOf(document.uri) === path) return document.getText();
+  return undefined;
+}
 
 const docsFolder = join(__dirname, '..', 'docs', 'rules');
 
@@ -105,11 +126,15 @@ function analysisOf(document: TextDocument): DocumentAnalysis | undefined {
     parseCache = new ParseCache();
     parseCaches.set(document.uri, parseCache);
   }
+  const isMigration = schemaWorkspace?.update(path, text) ?? false;
+  const before = schemaWorkspace?.before(path);
   // Only a document that may exceed the size limit pays for encoding it.
   const analysis =
     text.length * 3 > config.settings.maxFileBytes
-      ? engine.analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings: config.settings, parseCache })
-      : engine.analyze({ path, text, settings: config.settings, parseCache });
+      ? engine.analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings: config.settings, parseCache, before })
+      : engine.analyze({ path, text, settings: config.settings, parseCache, before });
+  // Other open files see this migration's effect: they are analysed again (debounced).
+  if (isMigration && cached && cached.analysis.text !== text) scheduleOthers(document);
   for (const failure of analysis.ruleFailures) {
     const key = `${failure.ruleId}\u0000${failure.message}`;
     if (reportedFailures.has(key)) continue;
@@ -148,6 +173,11 @@ function publish(document: TextDocument): void {
   };
   const diagnostics = entry.analysis.findings.map((finding) => toDiagnostic(document, finding, statementStart(finding.range.start), docsUri));
   void connection.sendDiagnostics({ uri: document.uri, version: entry.version, diagnostics });
+}
+
+/** Re-analyses every other open document after a migration changed (their models may have). */
+function scheduleOthers(changed: TextDocument): void {
+  for (const document of documents.all()) if (document.uri !== changed.uri) schedule(document);
 }
 
 function schedule(document: TextDocument): void {
@@ -197,14 +227,21 @@ function reanalyseAll(): void {
 
 connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [pathOf(params.rootUri)];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      completionProvider: { triggerCharacters: ['.', '(', ' '], resolveProvider: true },
       inlayHintProvider: true,
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      executeCommandProvider: { commands: [serverCommands.openDocument] },
     },
     serverInfo: { name: 'sqlsight' },
   };
@@ -216,6 +253,7 @@ connection.onInitialized(async () => {
   }
   await pullEditorSettings();
   await engineReady;
+  await schemaWorkspace?.rediscover(workspaceFolders);
   reanalyseAll();
 });
 
@@ -224,7 +262,11 @@ connection.onDidChangeConfiguration(async () => {
   reanalyseAll();
 });
 
-connection.onDidChangeWatchedFiles(() => reanalyseAll());
+connection.onDidChangeWatchedFiles(async () => {
+  // A migration created, deleted or changed on disk, or a sqlsight.json: find the sets again.
+  await schemaWorkspace?.rediscover(workspaceFolders);
+  reanalyseAll();
+});
 
 documents.onDidChangeContent((change) => {
   if (engine) schedule(change.document);
@@ -253,17 +295,70 @@ connection.onCodeAction((params) =>
       return edits.length === 0 ? [] : [{ title: 'Apply all safe sqlsight fixes', kind: fixAllKind, edit: { changes: { [document.uri]: edits } } }];
     }
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    return quickFixes(document, params.context.diagnostics);
+    return quickFixes(document, params.context.diagnostics, (description) => newMigrationTarget(document, description));
   }),
 );
+
+/** File URIs for a new migration after the document's, in its folder's naming convention. */
+function newMigrationTarget(document: TextDocument, description: string): { up: string; down?: string } | undefined {
+  const set = schemaWorkspace?.setOf(pathOf(document.uri));
+  if (!set) return undefined;
+  const target = newMigrationPath(set, description, new Date());
+  return { up: pathToFileURL(join(set.folder, target.up)).href, ...(target.down ? { down: pathToFileURL(join(set.folder, target.down)).href } : {}) };
+}
+
+connection.onExecuteCommand(async (params) => {
+  const [uri] = params.arguments ?? [];
+  if (params.command !== serverCommands.openDocument || typeof uri !== 'string') return;
+  try {
+    await connection.window.showDocument({ uri, takeFocus: true });
+  } catch (error) {
+    logError(`opening ${uri}`, error);
+  }
+});
 
 connection.onHover((params) =>
   safely('hover', null, () => {
     const document = documents.get(params.textDocument.uri);
     const entry = document && analysisOf(document);
-    return (document && entry && hoverAt(document, entry.analysis, document.offsetAt(params.position))) ?? null;
+    if (!document || !entry) return null;
+    const offset = document.offsetAt(params.position);
+    // A failure describing the name leaves the statement's hover standing.
+    const schema = safely('hover on a name', undefined, () => schemaFeatures.hover(document, offset));
+    return hoverAt(document, entry.analysis, offset, schema) ?? null;
   }),
 );
+
+connection.onDefinition(async (params) => {
+  await schemaWorkspace?.ready();
+  return safely('go to definition', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? schemaFeatures.definition(document, document.offsetAt(params.position)) : [];
+  });
+});
+
+connection.onReferences(async (params) => {
+  await schemaWorkspace?.ready();
+  return safely('find references', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? schemaFeatures.references(document, document.offsetAt(params.position), params.context.includeDeclaration) : [];
+  });
+});
+
+connection.onWorkspaceSymbol(async (params) => {
+  await engineReady;
+  await schemaWorkspace?.ready();
+  return safely('workspace symbols', [], () => schemaFeatures.workspaceSymbols(params.query));
+});
+
+connection.onCompletion((params) =>
+  safely('completion', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? schemaFeatures.completion(document, document.offsetAt(params.position)) : [];
+  }),
+);
+
+connection.onCompletionResolve((item) => safely('completion details', item, () => schemaFeatures.resolveCompletion(item, (uri) => documents.get(uri))));
 
 connection.languages.inlayHint.on((params) =>
   safely('inlay hints', [], () => {

@@ -61,6 +61,12 @@ export const commands = {
   showOutput: 'sqlsight.showOutput',
 } as const;
 
+/** Commands the server executes (workspace/executeCommand); the client registers them itself, they are not contributed. */
+export const serverCommands = {
+  /** Opens a file in the editor (after a quick fix created it). Argument: the file URI. */
+  openDocument: 'sqlsight.openDocument',
+} as const;
+
 /** Initialization options the client passes to the server. */
 export interface InitializationOptions {
   /** False in an untrusted workspace: nothing may connect to a database. */

@@ -4,11 +4,24 @@
 // Pure data and pure functions: no rule logic here, only facts several rules read.
 import type { ColumnDefinition, ObjectName, Statement, TextRange, TypeName } from '../model';
 import { blocksWrites, locksTaken, lockStrength, type LockMode } from './locks';
+import { applyStatement } from '../schema/apply';
+import { SchemaModel } from '../schema/model';
 
 /** What was true before this file, from the workspace schema model (or nothing: every other table is existing). */
 export interface SchemaBefore {
   /** Tables created by earlier files of the same, not-yet-deployed change; undefined means none. */
   readonly newTables?: ReadonlySet<string>;
+  /** The schema as the earlier migrations left it; the unit works on its own copy. */
+  readonly schema?: SchemaModel;
+  /**
+   * The model replayed every earlier migration of the workspace: a table or column it does not
+   * hold does not exist (`unknown-object` reports only then).
+   */
+  readonly complete?: boolean;
+  /** The model after every migration of the workspace (computed on demand: it replays the files after this one). */
+  readonly after?: () => SchemaModel;
+  /** The file is a down migration: it restores an earlier schema, so design and index rules stay quiet. */
+  readonly reverting?: boolean;
 }
 
 export interface StrongLock {
@@ -77,6 +90,20 @@ export interface AnalysisState {
   readonly notValidInTransaction: ReadonlyMap<string, TextRange>;
   /** Write-blocking locks held by the current transaction: per table the first of the strongest, in order taken. */
   readonly locksHeld: readonly StrongLock[];
+  /** The schema before the current statement: the workspace's model before the file plus this unit's statements so far. Updated in place. */
+  readonly schema: SchemaModel;
+  /** See `SchemaBefore.complete`. */
+  readonly schemaComplete: boolean;
+  /** See `SchemaBefore.after`; undefined outside a workspace. */
+  readonly laterSchema: (() => SchemaModel) | undefined;
+  /**
+   * The unit undoes a migration (a down migration file, a dbmate/goose down section): it restores
+   * a schema whose design was judged when it was first written, and the model before it is a best
+   * guess, so rules about the schema's design and indexes skip it.
+   */
+  readonly reverting: boolean;
+  /** The file being analysed (origins of objects it defines carry it). */
+  readonly path: string;
   /** Statements analysed so far in this unit. */
   readonly statementCount: number;
   /** The unit's first statement (where a session setting goes), once one was analysed. */
@@ -134,8 +161,26 @@ function constraintKey(table: Pick<ObjectName, 'schema' | 'name'>, constraint: s
   return `${tableKey(table)}\u0000${constraint}`;
 }
 
-export function initialState(options: { toolTransaction: boolean; before: SchemaBefore | undefined }): AnalysisState {
+/** What the earlier migrations prove NOT NULL: NOT NULL columns and validated `CHECK (col IS NOT NULL)`. */
+function proofsFromModel(model: SchemaModel | undefined): Map<string, NotNullProof> {
+  const proofs = new Map<string, NotNullProof>();
+  for (const table of model?.tables.values() ?? []) {
+    for (const check of table.checks) {
+      if (!check.validated) continue;
+      for (const column of check.notNullColumns) proofs.set(columnKey(table, column), { check: true, constraint: check.name });
+    }
+    for (const column of table.columns) if (column.notNull) proofs.set(columnKey(table, column.name), { check: false, constraint: undefined });
+  }
+  return proofs;
+}
+
+export function initialState(options: { toolTransaction: boolean; before: SchemaBefore | undefined; path: string; downSection?: boolean }): AnalysisState {
   return {
+    reverting: (options.before?.reverting ?? false) || (options.downSection ?? false),
+    schema: options.before?.schema?.clone() ?? new SchemaModel('postgres'),
+    schemaComplete: options.before?.complete ?? false,
+    laterSchema: options.before?.after,
+    path: options.path,
     inTransaction: options.toolTransaction,
     explicitTransaction: false,
     transactionStart: undefined,
@@ -163,7 +208,7 @@ export function initialState(options: { toolTransaction: boolean; before: Schema
     typesCreatedInTransaction: new Set(),
     columns: new Map(),
     addedColumns: new Map(),
-    notNullProofs: new Map(),
+    notNullProofs: proofsFromModel(options.before?.schema),
     pendingNotNullChecks: new Map(),
     firstLockWithoutStatementTimeout: undefined,
   };
@@ -189,12 +234,19 @@ export function tableLocks(state: AnalysisState, stmt: Statement): TableLock[] {
   if (stmt.kind === 'reindex' && stmt.target !== 'index' && stmt.target !== 'table') return [];
   const throughIndex = locksThroughIndex(stmt);
   return locksTaken(stmt).map((lock) => {
-    const resolved = throughIndex ? state.indexTables.get(tableKey(lock.table)) : lock.table;
+    const resolved = throughIndex ? (state.indexTables.get(tableKey(lock.table)) ?? modelIndexTable(state, lock.table)) : lock.table;
     const table = resolved ?? lock.table;
     const key = tableKey(table);
     const onNewTable = resolved !== undefined && state.newTables.has(key);
     return { table, tableKey: key, mode: lock.mode, onNewTable, tableUnknown: resolved === undefined };
   });
+}
+
+/** The table of an index the workspace model knows (created by an earlier migration). */
+function modelIndexTable(state: AnalysisState, index: ObjectName): ObjectName | undefined {
+  const found = state.schema.indexes.get(tableKey(index));
+  const table = found ? state.schema.tables.get(found.table) : undefined;
+  return table ? { schema: table.schema, name: table.name, range: index.range } : undefined;
 }
 
 function withTimeouts(state: AnalysisState): AnalysisState {
@@ -409,6 +461,7 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       onNewTable: lock.onNewTable,
       tableUnknown: lock.tableUnknown,
     }));
+  applyStatement(state.schema, stmt, state.path);
   const statementTimeoutWasSet = state.statementTimeoutSet;
   const statementTimeoutWasTouched = state.statementTimeoutTouched;
   let next: AnalysisState = {

@@ -15,6 +15,19 @@ export interface Fix {
   /** `safe` fixes may be applied in bulk (fix-all); `review` fixes change behaviour a person should read. */
   readonly safety: 'safe' | 'review';
   readonly edits: readonly TextEdit[];
+  /**
+   * The fix is a new migration file to run after this one (its `edits` are empty): the editor
+   * creates it in the file's migration folder, named by the folder's convention.
+   */
+  readonly newMigration?: NewMigration;
+}
+
+export interface NewMigration {
+  /** Words for the file name (`add_orders_customer_id_idx`). */
+  readonly description: string;
+  readonly text: string;
+  /** What undoes it, for tools that keep a down migration next to the up one. */
+  readonly revert?: string;
 }
 
 export interface RelatedInformation {

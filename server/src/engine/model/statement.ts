@@ -120,7 +120,14 @@ export type AlterTableAction =
   | { readonly kind: 'attach-partition'; readonly range: TextRange; readonly partition: ObjectName }
   | { readonly kind: 'detach-partition'; readonly range: TextRange; readonly partition: ObjectName; readonly concurrently: boolean }
   | { readonly kind: 'enable-disable-trigger'; readonly range: TextRange; readonly enable: boolean }
-  | { readonly kind: 'other'; readonly range: TextRange; readonly description: string };
+  | {
+      readonly kind: 'other';
+      readonly range: TextRange;
+      /** The front-end's name for the action (`AddIdentity`, `SetStatistics` …). */
+      readonly description: string;
+      /** The column the action names, when it names one. */
+      readonly column?: string;
+    };
 
 export type AlterTableActionKind = AlterTableAction['kind'];
 
@@ -157,6 +164,8 @@ export type StatementBody =
       readonly columns: readonly ColumnDefinition[];
       readonly constraints: readonly TableConstraint[];
       readonly partitionOf: ObjectName | undefined;
+      /** `INHERITS (…)` parents: their columns come first. */
+      readonly inherits?: readonly ObjectName[];
       /** `CREATE TABLE … AS SELECT` / `LIKE`: columns are not listed. */
       readonly fromQuery: boolean;
     }
@@ -234,6 +243,10 @@ export type StatementBody =
       readonly ifNotExistsInsertAt?: number;
       /** Sequence only: `CREATE TEMPORARY SEQUENCE` (gone when the session ends). */
       readonly temporary?: boolean;
+      /** Enum types only: the labels in order. */
+      readonly enumValues?: readonly string[];
+      /** Views and materialized views only: the relations and column names the query reads. */
+      readonly reads?: { readonly relations: readonly ObjectName[]; readonly columns: readonly string[] };
     }
   | { readonly kind: 'other'; readonly nodeType: string };
 

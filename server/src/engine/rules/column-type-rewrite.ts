@@ -1,10 +1,11 @@
 // column-type-rewrite: ALTER COLUMN … TYPE on an existing table rewrites the table and its indexes
-// under ACCESS EXCLUSIVE unless the change is binary-coercible. Without a schema model the column's
-// current type is known only when this file created it; otherwise the finding says so.
+// under ACCESS EXCLUSIVE unless the change is binary-coercible. The column's current type comes from
+// this file or the workspace schema model; when neither knows it, the finding says so.
 // Source: PostgreSQL docs, ALTER TABLE "Notes" (rewrite rules; timestamp/timestamptz since 12).
 import { lockBlocks } from '../analysis/locks';
 import { columnKey } from '../analysis/state';
-import type { TypeName } from '../model';
+import type { ObjectName, TypeName } from '../model';
+import { columnOf, qualifiedKey, type SchemaModel } from '../schema/model';
 import { typeLabel } from './lib/locking-helpers';
 import { defineRule } from './lib/rule';
 
@@ -62,6 +63,13 @@ function compatibleSources(to: TypeName): string | undefined {
   return undefined;
 }
 
+/** The column's type as the earlier migrations left it, from the workspace model. */
+function modelType(model: SchemaModel, table: ObjectName, column: string): TypeName | undefined {
+  const found = model.tables.get(qualifiedKey(table.schema, table.name));
+  const type = found ? columnOf(found, column)?.type : undefined;
+  return type ? { ...type, range: { start: 0, end: 0 } } : undefined;
+}
+
 const safeWayHelp = 'Add a new column of the new type, backfill it in batches, switch reads and writes to it, then drop the old column';
 
 export const columnTypeRewrite = defineRule({
@@ -79,7 +87,7 @@ export const columnTypeRewrite = defineRule({
     },
     fix: undefined,
     docs: {
-      why: '`ALTER TABLE … ALTER COLUMN … TYPE` holds an ACCESS EXCLUSIVE lock and, unless the old type is binary-coercible to the new one, rewrites every row and rebuilds every index of the table: all queries on the table, reads included, wait for the whole rewrite. No rewrite is needed for varchar(n) → varchar(m ≥ n), varchar or text; varchar → text; numeric(p,s) → numeric(p′ ≥ p, s); cidr → inet; a higher timestamp/timestamptz/time precision; and, on PostgreSQL 12+, timestamp ↔ timestamptz when the session time zone is UTC. Until sqlsight has a schema model it knows a column\'s current type only when the column was created earlier in the same file; for other columns the finding says the change rewrites unless it is one of these, and names the compatible current types.',
+      why: '`ALTER TABLE … ALTER COLUMN … TYPE` holds an ACCESS EXCLUSIVE lock and, unless the old type is binary-coercible to the new one, rewrites every row and rebuilds every index of the table: all queries on the table, reads included, wait for the whole rewrite. No rewrite is needed for varchar(n) → varchar(m ≥ n), varchar or text; varchar → text; numeric(p,s) → numeric(p′ ≥ p, s); cidr → inet; a higher timestamp/timestamptz/time precision; and, on PostgreSQL 12+, timestamp ↔ timestamptz when the session time zone is UTC. sqlsight takes the column\'s current type from the earlier migrations of the workspace (or from earlier in the same file); when it cannot know it (a single file checked alone), the finding says the change rewrites unless it is one of these, and names the compatible current types.',
       safeWay: 'For a real type change: add a new column with the new type, write to both, backfill the new column in batches, switch reads to it, then drop the old column. For a change you know is binary-coercible, suppress the finding (`-- sqlsight-ignore column-type-rewrite`); for timestamp ↔ timestamptz, `SET TIME ZONE \'UTC\'` earlier in the migration (PostgreSQL 12+). A table created earlier in the same migration is empty and is not reported.',
       bad: 'ALTER TABLE prices ALTER COLUMN amount TYPE bigint;',
       good: 'CREATE TABLE labels (id bigint PRIMARY KEY, name varchar(20));\nALTER TABLE labels ALTER COLUMN name TYPE text;',
@@ -90,7 +98,7 @@ export const columnTypeRewrite = defineRule({
     const table = stmt.table.name;
     for (const action of stmt.actions) {
       if (action.kind !== 'alter-column-type') continue;
-      const current = ctx.state.columns.get(columnKey(stmt.table, action.column))?.type;
+      const current = ctx.state.columns.get(columnKey(stmt.table, action.column))?.type ?? modelType(ctx.state.schema, stmt.table, action.column);
       const target = typeLabel(action.type);
       if (current) {
         const verdict = typeChangeVerdict(current, action.type, { usingExpression: action.using !== undefined, major: ctx.settings.serverVersion.major });

@@ -10,6 +10,7 @@ import { addPrimaryKey } from './add-primary-key';
 import { addRequiredColumn } from './add-required-column';
 import { addUniqueConstraint } from './add-unique-constraint';
 import { banChar } from './ban-char';
+import { btreeOnArrayOrJson } from './btree-on-array-or-json';
 import { columnTypeRewrite } from './column-type-rewrite';
 import { concurrentIfNotExists } from './concurrent-if-not-exists';
 import { concurrentInTransaction } from './concurrent-in-transaction';
@@ -18,20 +19,32 @@ import { dropColumn } from './drop-column';
 import { dropNotNull } from './drop-not-null';
 import { dropSchemaDatabase } from './drop-schema-database';
 import { dropTable } from './drop-table';
+import { duplicateIndex } from './duplicate-index';
+import { eavTable } from './eav-table';
 import { enumAddValue } from './enum-add-value';
+import { fkTypeMismatch } from './fk-type-mismatch';
+import { foreignKeyWithoutIndex } from './foreign-key-without-index';
 import { identifierTooLong } from './identifier-too-long';
 import { impreciseMoney } from './imprecise-money';
+import { inconsistentColumnTypes } from './inconsistent-column-types';
 import { lockHeldAcrossStatements } from './lock-held-across-statements';
+import { missingForeignKey } from './missing-foreign-key';
+import { missingPrimaryKey } from './missing-primary-key';
+import { multiValuedColumn } from './multi-valued-column';
 import { nonIdempotentDdl } from './non-idempotent-ddl';
+import { polymorphicAssociation } from './polymorphic-association';
 import { preferBigintKeys } from './prefer-bigint-keys';
 import { preferIdentity } from './prefer-identity';
 import { preferJsonb } from './prefer-jsonb';
 import { preferText } from './prefer-text';
 import { preferTimestamptz } from './prefer-timestamptz';
+import { redundantAttribute } from './redundant-attribute';
+import { redundantIndex } from './redundant-index';
 import { refreshMatview } from './refresh-matview';
 import { reindexWithoutConcurrently } from './reindex-without-concurrently';
 import { renameColumn } from './rename-column';
 import { renameTable } from './rename-table';
+import { repeatingColumnGroup } from './repeating-column-group';
 import { requireConcurrentIndexDrop } from './require-concurrent-index-drop';
 import { requireConcurrentIndex } from './require-concurrent-index';
 import { requireLockTimeout } from './require-lock-timeout';
@@ -45,11 +58,13 @@ import { unanalyzedStatement } from './unanalyzed-statement';
 import { unboundedDml } from './unbounded-dml';
 import { uncommittedTransaction } from './uncommitted-transaction';
 import { uniqueMayFail } from './unique-may-fail';
+import { unknownObject } from './unknown-object';
 import { unreadableFile } from './unreadable-file';
 import { unusedSuppression } from './unused-suppression';
 import { vacuumFullCluster } from './vacuum-full-cluster';
 import { validateSameTransaction } from './validate-same-transaction';
 import { wideIndex } from './wide-index';
+import { wideTable } from './wide-table';
 
 export const allRules: readonly Rule[] = [
   addCheckValidated,
@@ -62,6 +77,7 @@ export const allRules: readonly Rule[] = [
   addRequiredColumn,
   addUniqueConstraint,
   banChar,
+  btreeOnArrayOrJson,
   columnTypeRewrite,
   concurrentIfNotExists,
   concurrentInTransaction,
@@ -70,20 +86,32 @@ export const allRules: readonly Rule[] = [
   dropNotNull,
   dropSchemaDatabase,
   dropTable,
+  duplicateIndex,
+  eavTable,
   enumAddValue,
+  fkTypeMismatch,
+  foreignKeyWithoutIndex,
   identifierTooLong,
   impreciseMoney,
+  inconsistentColumnTypes,
   lockHeldAcrossStatements,
+  missingForeignKey,
+  missingPrimaryKey,
+  multiValuedColumn,
   nonIdempotentDdl,
+  polymorphicAssociation,
   preferBigintKeys,
   preferIdentity,
   preferJsonb,
   preferText,
   preferTimestamptz,
+  redundantAttribute,
+  redundantIndex,
   refreshMatview,
   reindexWithoutConcurrently,
   renameColumn,
   renameTable,
+  repeatingColumnGroup,
   requireConcurrentIndexDrop,
   requireConcurrentIndex,
   requireLockTimeout,
@@ -97,9 +125,11 @@ export const allRules: readonly Rule[] = [
   unboundedDml,
   uncommittedTransaction,
   uniqueMayFail,
+  unknownObject,
   unreadableFile,
   unusedSuppression,
   vacuumFullCluster,
   validateSameTransaction,
   wideIndex,
+  wideTable,
 ];

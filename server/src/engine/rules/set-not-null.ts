@@ -4,7 +4,8 @@
 import { lockBlocks } from '../analysis/locks';
 import { columnKey } from '../analysis/state';
 import { fix, replace } from './lib/edits';
-import { generatedName, quoteName, recipeText, writtenName } from './lib/locking-helpers';
+import { quoteName, recipeText, writtenName } from './lib/locking-helpers';
+import { makeObjectName } from '../schema/names';
 import { defineRule } from './lib/rule';
 
 export const setNotNull = defineRule({
@@ -23,7 +24,7 @@ export const setNotNull = defineRule({
     fix: 'safe',
     docs: {
       why: '`ALTER TABLE … ALTER COLUMN … SET NOT NULL` checks every row for NULLs while it holds an ACCESS EXCLUSIVE lock: every query on the table, reads included, waits for the whole scan. On PostgreSQL 11 and older there is no way around the scan.',
-      safeWay: 'On PostgreSQL 12+: `ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID` (brief lock, no scan), `VALIDATE CONSTRAINT c` (scans without blocking reads or writes), then `SET NOT NULL` (PostgreSQL uses the validated check and skips the scan), then `DROP CONSTRAINT c`. The fix writes these four statements; it is offered outside a transaction only, so the validation does not run under the first statement\'s lock. The recipe\'s constraint is named `<table>_<column>_not_null_check`, not `<table>_<column>_not_null`, because PostgreSQL 18 gives that name to the NOT NULL constraint itself. On PostgreSQL 18 `ADD CONSTRAINT c NOT NULL col NOT VALID` followed by `VALIDATE CONSTRAINT c` works too. The rule is quiet when the column is already NOT NULL or (on PostgreSQL 12+) a validated `CHECK (col IS NOT NULL)` was added earlier in the file, and for tables created earlier in the migration.',
+      safeWay: 'On PostgreSQL 12+: `ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID` (brief lock, no scan), `VALIDATE CONSTRAINT c` (scans without blocking reads or writes), then `SET NOT NULL` (PostgreSQL uses the validated check and skips the scan), then `DROP CONSTRAINT c`. The fix writes these four statements; it is offered outside a transaction only, so the validation does not run under the first statement\'s lock. The recipe\'s constraint is named `<table>_<column>_not_null_check`, not `<table>_<column>_not_null`, because PostgreSQL 18 gives that name to the NOT NULL constraint itself. On PostgreSQL 18 `ADD CONSTRAINT c NOT NULL col NOT VALID` followed by `VALIDATE CONSTRAINT c` works too. The rule is quiet when the column is already NOT NULL or (on PostgreSQL 12+) a validated `CHECK (col IS NOT NULL)` exists — added earlier in the file or by an earlier migration of the workspace — and for tables created earlier in the migration.',
       bad: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
       good: "ALTER TABLE users ADD CONSTRAINT users_email_not_null_check CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_not_null_check;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT users_email_not_null_check;",
     },
@@ -38,7 +39,7 @@ export const setNotNull = defineRule({
       if (proof && (!proof.check || canUseCheck)) continue;
       const table = writtenName(ctx, stmt.table);
       const column = quoteName(action.column);
-      const constraint = quoteName(generatedName(stmt.table.name, action.column, 'not_null_check'));
+      const constraint = quoteName(makeObjectName(stmt.table.name, action.column, 'not_null_check'));
       const recipe = recipeText(ctx, stmt, [
         `ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IS NOT NULL) NOT VALID`,
         `ALTER TABLE ${table} VALIDATE CONSTRAINT ${constraint}`,

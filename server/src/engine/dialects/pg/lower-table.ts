@@ -26,6 +26,14 @@ export function lowerCreateTable(context: LoweringContext, create: CreateStmt): 
   }
   const parent = nodeAs(create.inhRelations?.[0], 'RangeVar');
   const partitionParent = create.partbound && parent ? relationName(parent) : undefined;
+  const inherits = create.partbound
+    ? []
+    : (create.inhRelations ?? []).flatMap((node) => {
+        const range = nodeAs(node, 'RangeVar');
+        if (!range) return [];
+        const name = relationName(range);
+        return [context.objectName(name.schema, name.name, name.location)];
+      });
   return {
     kind: 'create-table',
     table: context.objectName(relation.schema, relation.name, relation.location),
@@ -37,6 +45,7 @@ export function lowerCreateTable(context: LoweringContext, create: CreateStmt): 
     partitionOf: partitionParent
       ? context.objectName(partitionParent.schema, partitionParent.name, partitionParent.location)
       : undefined,
+    ...(inherits.length > 0 ? { inherits } : {}),
     fromQuery: (create.tableElts ?? []).some((element) => nodeType(element) === 'TableLikeClause'),
   };
 }
@@ -276,7 +285,7 @@ function lowerAction(context: LoweringContext, command: AlterTableCmd, actionRan
     case 'AT_DisableTrigUser':
       return { kind: 'enable-disable-trigger', range: actionRange, enable: false };
     default:
-      return { kind: 'other', range: actionRange, description: (command.subtype ?? 'unknown').replace(/^AT_/, '') };
+      return { kind: 'other', range: actionRange, description: (command.subtype ?? 'unknown').replace(/^AT_/, ''), column: command.name };
   }
 }
 

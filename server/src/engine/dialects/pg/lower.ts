@@ -2,7 +2,7 @@
 // Unknown statements become `other` with their node type; lowering never throws on a parsed AST.
 import type { Node, ObjectType, RangeVar } from '@pgsql/types';
 import type { DropObjectKind, ObjectName, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
-import { nodeAs, nodeType, qualifiedName, relationName, stringValues } from './ast';
+import { collectNodes, nodeAs, nodeType, qualifiedName, relationName, stringValues } from './ast';
 import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
 import { noStopWords, type LoweringContext } from './lowering-context';
 import { findWord } from './tokens';
@@ -284,11 +284,13 @@ function lowerOtherCreate(context: LoweringContext, node: Node, statementLength:
   const whole = context.localRange(0, statementLength);
   const named = (name: { schema: string | undefined; name: string }): ObjectName => ({ ...name, range: whole });
   const view = nodeAs(node, 'ViewStmt');
-  if (view) return { kind: 'create-other', objectKind: 'view', name: relationObject(context, view.view) };
+  if (view) return { kind: 'create-other', objectKind: 'view', name: relationObject(context, view.view), reads: queryReads(context, view.query) };
   const tableAs = nodeAs(node, 'CreateTableAsStmt');
   if (tableAs) {
     const target = relationObject(context, tableAs.into?.rel);
-    if (tableAs.objtype === 'OBJECT_MATVIEW') return { kind: 'create-other', objectKind: 'materialized-view', name: target };
+    if (tableAs.objtype === 'OBJECT_MATVIEW') {
+      return { kind: 'create-other', objectKind: 'materialized-view', name: target, reads: queryReads(context, tableAs.query) };
+    }
     return {
       kind: 'create-table',
       table: target,
@@ -302,7 +304,10 @@ function lowerOtherCreate(context: LoweringContext, node: Node, statementLength:
     };
   }
   const enumType = nodeAs(node, 'CreateEnumStmt');
-  if (enumType) return { kind: 'create-other', objectKind: 'type', name: named(qualifiedName({ List: { items: enumType.typeName ?? [] } })) };
+  if (enumType) {
+    const name = named(qualifiedName({ List: { items: enumType.typeName ?? [] } }));
+    return { kind: 'create-other', objectKind: 'type', name, enumValues: stringValues(enumType.vals) };
+  }
   const compositeType = nodeAs(node, 'CompositeTypeStmt');
   if (compositeType) return { kind: 'create-other', objectKind: 'type', name: relationObject(context, compositeType.typevar) };
   const fn = nodeAs(node, 'CreateFunctionStmt');
@@ -343,3 +348,17 @@ function lowerOtherCreate(context: LoweringContext, node: Node, statementLength:
   return { kind: 'other', nodeType: nodeType(node) };
 }
 
+
+/** Relations a view's query reads (common table expressions excluded) and the column names it mentions. */
+function queryReads(context: LoweringContext, query: Node | undefined): { relations: ObjectName[]; columns: string[] } {
+  const cteNames = new Set(collectNodes(query, 'CommonTableExpr').map((cte) => cte.ctename ?? ''));
+  const relations = collectNodes(query, 'RangeVar')
+    .filter((range) => range.schemaname !== undefined || !cteNames.has(range.relname ?? ''))
+    .map((range) => relationObject(context, range));
+  const columns = new Set<string>();
+  for (const reference of collectNodes(query, 'ColumnRef')) {
+    const last = stringValues(reference.fields).at(-1);
+    if (last !== undefined) columns.add(last);
+  }
+  return { relations, columns: [...columns] };
+}

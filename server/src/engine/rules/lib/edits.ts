@@ -39,3 +39,12 @@ export function quoteIdentifier(name: string): string {
 export function qualifiedIdentifier(name: { schema: string | undefined; name: string }): string {
   return name.schema ? `${quoteIdentifier(name.schema)}.${quoteIdentifier(name.name)}` : quoteIdentifier(name.name);
 }
+
+/** An edit that deletes a statement, with its whole line(s) when nothing else shares them. */
+export function removeStatement(text: string, range: TextRange): TextEdit {
+  const start = lineStart(text, range.start);
+  const newline = text.indexOf('\n', range.end);
+  const end = newline < 0 ? text.length : newline + 1;
+  const alone = text.slice(start, range.start).trim() === '' && text.slice(range.end, end).trim() === '';
+  return alone ? { range: { start, end }, newText: '' } : { range, newText: '' };
+}

@@ -1,4 +1,4 @@
-// Shared helpers for the locking and transaction rules: names the server would generate, type
+// Shared helpers for the locking and transaction rules: identifier quoting, type
 // labels for messages, and the text of multi-statement recipes. Text building only: never parses
 // SQL and never decides whether something is a hazard (that stays in each rule).
 import type { ObjectName, Statement, TableConstraint, TextEdit, TextRange, TypeName } from '../../model';
@@ -6,42 +6,7 @@ import { tableLocks, type TableLock } from '../../analysis/state';
 import { blocksWrites } from '../../analysis/locks';
 import { indentationAt, insertAt, lineStart, newlineOf } from './edits';
 import type { RuleContext } from './rule';
-
-/** PostgreSQL keeps 63 bytes of an identifier (NAMEDATALEN - 1). */
-const maxIdentifierBytes = 63;
-
-const encoder = new TextEncoder();
-const byteLength = (text: string): number => encoder.encode(text).length;
-
-/** Cuts `text` to at most `bytes` UTF-8 bytes without splitting a character. */
-function clipBytes(text: string, bytes: number): string {
-  let clipped = text;
-  while (byteLength(clipped) > bytes) clipped = Array.from(clipped).slice(0, -1).join('');
-  return clipped;
-}
-
-/**
- * A name the way PostgreSQL's makeObjectName builds one (`users_email_key`): `first_second_label`,
- * shortening the longer of the two parts until it fits in 63 bytes.
- */
-export function generatedName(first: string, second: string | undefined, label: string): string {
-  const overhead = label.length + 1 + (second === undefined ? 0 : 1);
-  const available = maxIdentifierBytes - overhead;
-  let firstBytes = byteLength(first);
-  let secondBytes = second === undefined ? 0 : byteLength(second);
-  while (firstBytes + secondBytes > available) {
-    if (firstBytes > secondBytes) firstBytes--;
-    else secondBytes--;
-  }
-  const parts = [clipBytes(first, firstBytes)];
-  if (second !== undefined) parts.push(clipBytes(second, secondBytes));
-  return `${parts.join('_')}_${label}`;
-}
-
-/** Column names joined as PostgreSQL joins them in generated index names. */
-export function joinedColumns(columns: readonly string[]): string {
-  return clipBytes(columns.join('_'), maxIdentifierBytes);
-}
+import { joinedColumns, makeObjectName } from '../../schema/names';
 
 // Reserved (and type/function-name) keywords: as a column or index name they must be quoted.
 const reservedWords = new Set(
@@ -117,19 +82,19 @@ export function insertBeforeUnit(ctx: RuleContext, current: TextRange, setting: 
 }
 
 /** True when the statement's text ends with its `;` terminator. */
-export function isTerminated(ctx: RuleContext, stmt: Statement): boolean {
+export function isTerminated(ctx: RuleContext, stmt: Pick<Statement, 'range'>): boolean {
   return ctx.text.charCodeAt(stmt.range.end - 1) === 59;
 }
 
 /** Statements joined on separate lines with the indentation of `stmt`, each ending with `;`. */
-export function recipeText(ctx: RuleContext, stmt: Statement, statements: readonly string[]): string {
+export function recipeText(ctx: RuleContext, stmt: Pick<Statement, 'range'>, statements: readonly string[]): string {
   const newline = newlineOf(ctx.text);
   const indentation = indentationAt(ctx.text, stmt.range.start);
   return statements.map((text) => `${text};`).join(`${newline}${indentation}`);
 }
 
 /** An edit that adds statements on new lines right after `stmt` (terminating it first when needed). */
-export function appendAfter(ctx: RuleContext, stmt: Statement, statements: readonly string[]): TextEdit {
+export function appendAfter(ctx: RuleContext, stmt: Pick<Statement, 'range'>, statements: readonly string[]): TextEdit {
   const newline = newlineOf(ctx.text);
   const indentation = indentationAt(ctx.text, stmt.range.start);
   return insertAt(stmt.range.end, `${isTerminated(ctx, stmt) ? '' : ';'}${newline}${indentation}${recipeText(ctx, stmt, statements)}`);
@@ -148,7 +113,7 @@ export function indexBackedConstraintRecipe(
   const options = constraint.indexOptions;
   if (!options || options.storage || constraint.columns.length === 0) return undefined;
   const primaryKey = constraint.kind === 'primary-key';
-  const name = constraint.name ?? (primaryKey ? generatedName(table.name, undefined, 'pkey') : generatedName(table.name, joinedColumns(constraint.columns), 'key'));
+  const name = constraint.name ?? (primaryKey ? makeObjectName(table.name, undefined, 'pkey') : makeObjectName(table.name, joinedColumns(constraint.columns), 'key'));
   const quoted = quoteName(name);
   const tableText = writtenName(ctx, table);
   const columns = constraint.columns.map(quoteName).join(', ');

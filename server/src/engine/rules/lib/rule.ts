@@ -37,6 +37,8 @@ export interface RuleMeta {
 
 export interface ReportInput {
   readonly range: TextRange;
+  /** This finding's default severity when it differs from the rule's (a milder case); the configured severity still wins. */
+  readonly severity?: Severity;
   readonly message: string;
   readonly help?: string;
   readonly fixes?: readonly Fix[];

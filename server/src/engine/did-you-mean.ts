@@ -1,4 +1,4 @@
-// "Did you mean …?" for mistyped names (rule ids, config keys, CLI words). Pure string work, shared
+// "Did you mean …?" for mistyped names (rule ids, config keys, CLI words, tables and columns). Pure string work, shared
 // by the config loader and the CLI; it must not print or decide what an unknown name means.
 
 /** Edit distance (insert, delete, substitute, swap of neighbours), so `concurent` is one edit from `concurrent`. */

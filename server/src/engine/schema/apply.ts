@@ -1,0 +1,576 @@
+// Applies one statement's effect to the schema model, as the server would: creates, alters,
+// renames and drops of tables, columns, keys, indexes, foreign keys, checks, enums, views and
+// sequences. Statements the model cannot follow (DO blocks, functions) leave their words in
+// `opaqueWords`. A statement naming something the model does not hold changes nothing.
+import type { AlterTableAction, ColumnDefinition, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
+import { qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from './model';
+import { chooseName, columnsAddition, constraintName } from './names';
+
+/** Serial pseudo-types: the integer type they stand for. */
+const serialTypes: Record<string, string> = { serial: 'int4', bigserial: 'int8', smallserial: 'int2' };
+
+export function columnType(type: TypeName): ColumnType {
+  return { canonical: serialTypes[type.canonical] ?? type.canonical, modifiers: type.modifiers, isArray: type.isArray };
+}
+
+interface Applier {
+  readonly model: SchemaModel;
+  readonly path: string;
+  origin(range: TextRange): Origin;
+}
+
+/** Statements whose effect the model cannot follow. `Unparsed` stands for a template or a statement with a syntax error. */
+const opaqueNodeTypes = new Set(['DoStmt', 'Unparsed', 'CallStmt']);
+
+export function applyStatement(model: SchemaModel, stmt: Statement, path: string): void {
+  const applier: Applier = { model, path, origin: (range) => ({ path, range }) };
+  switch (stmt.kind) {
+    case 'create-table':
+      createTable(applier, stmt);
+      break;
+    case 'alter-table':
+      alterTable(applier, stmt);
+      break;
+    case 'create-index':
+      createIndex(applier, stmt);
+      break;
+    case 'drop':
+      for (const name of stmt.names) drop(applier, stmt.objectKind, name, stmt.cascade);
+      break;
+    case 'rename-object':
+      renameObject(applier, stmt);
+      break;
+    case 'create-other':
+      createOther(applier, stmt);
+      break;
+    case 'alter-enum-add-value':
+      addEnumValue(applier, stmt);
+      break;
+    case 'other':
+      if (opaqueNodeTypes.has(stmt.nodeType)) addOpaqueWords(model, stmt);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Word sets by statement: a workspace replays the same statements after every edit. */
+const opaqueWordCache = new WeakMap<Statement, ReadonlySet<string>>();
+
+/** Remembers the words of a statement the model cannot follow: anything it names may exist. */
+function addOpaqueWords(model: SchemaModel, stmt: Statement): void {
+  let words = opaqueWordCache.get(stmt);
+  if (!words) {
+    const found = new Set<string>();
+    for (const match of stmt.text.matchAll(/[a-z_][\w$]*/gi)) found.add(match[0].toLowerCase());
+    words = found;
+    opaqueWordCache.set(stmt, words);
+  }
+  model.opaqueWords.push(words);
+}
+
+function keyOf(name: Pick<ObjectName, 'schema' | 'name'>): string {
+  return qualifiedKey(name.schema, name.name);
+}
+
+function newColumn(applier: Applier, table: string, schema: string | undefined, column: ColumnDefinition): SchemaColumn {
+  const origin = applier.origin(column.range);
+  const serial = serialTypes[column.type.canonical] !== undefined;
+  let columnDefault = column.default?.text;
+  if (serial) {
+    const sequence = chooseName(applier.model, schema, table, column.name, 'seq');
+    applier.model.sequences.add(qualifiedKey(schema, sequence));
+    columnDefault = `nextval('${schema && schema !== 'public' ? `${schema}.` : ''}${sequence}'::regclass)`;
+  }
+  if (column.identity) applier.model.sequences.add(qualifiedKey(schema, `${table}_${column.name}_seq`));
+  return {
+    name: column.name,
+    type: columnType(column.type),
+    notNull: column.notNull || serial || column.identity,
+    default: columnDefault,
+    identity: column.identity,
+    generated: column.generated ? (column.generated.stored ? 'stored' : 'virtual') : undefined,
+    definedAt: origin,
+    changedAt: origin,
+  };
+}
+
+function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void {
+  const { model } = applier;
+  const key = keyOf(stmt.table);
+  if (stmt.temporary || (stmt.ifNotExists && model.tables.has(key))) return;
+  const origin = applier.origin(stmt.range);
+  const { schema, name } = stmt.table;
+  const parent = stmt.partitionOf ? model.tables.get(keyOf(stmt.partitionOf)) : undefined;
+  const ownColumns = stmt.columns.map((column) => newColumn(applier, name, schema, column));
+  const inherited = (stmt.inherits ?? []).map((name) => model.tables.get(keyOf(name)));
+  const inheritedColumns = inherited.flatMap((table) => table?.columns ?? []).map((column) => ({ ...column, definedAt: origin, changedAt: origin }));
+  // A partition takes its parent's columns; its own column clauses only add constraints. An
+  // INHERITS child has its parents' columns, then its own (a repeated name merges).
+  const columns = parent
+    ? parent.columns.map((column) => ({ ...column, definedAt: origin, changedAt: origin }))
+    : [...inheritedColumns.filter((column) => !ownColumns.some((own) => own.name === column.name)), ...ownColumns];
+  model.tables.set(key, {
+    schema,
+    name,
+    kind: 'table',
+    columns,
+    columnsIncomplete: stmt.fromQuery || (stmt.partitionOf !== undefined && !parent) || inherited.some((table) => table === undefined || table.columnsIncomplete),
+    keys: [],
+    foreignKeys: [],
+    checks: [],
+    dependsOn: [],
+    dependsOnColumns: [],
+    partitionOf: stmt.partitionOf ? keyOf(stmt.partitionOf) : undefined,
+    definedAt: origin,
+    changedAt: origin,
+  });
+  const constraints = [...stmt.columns.flatMap((column) => column.constraints), ...stmt.constraints];
+  // Keys first: an inline `REFERENCES` to the table itself needs its primary key.
+  const ordered = [...constraints.filter((constraint) => constraint.kind === 'primary-key'), ...constraints.filter((constraint) => constraint.kind !== 'primary-key')];
+  for (const constraint of ordered) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+}
+
+/** Replaces a table with `change(table)`, recording where it changed; unknown tables stay unknown. */
+function updateTable(applier: Applier, key: string, range: TextRange, change: (table: SchemaTable) => SchemaTable): SchemaTable | undefined {
+  const table = applier.model.tables.get(key);
+  if (!table) return undefined;
+  const next = { ...change(table), changedAt: applier.origin(range) };
+  applier.model.tables.set(key, next);
+  return next;
+}
+
+function updateColumn(applier: Applier, key: string, column: string, range: TextRange, change: (column: SchemaColumn) => SchemaColumn): void {
+  const origin = applier.origin(range);
+  updateTable(applier, key, range, (table) => ({
+    ...table,
+    columns: table.columns.map((existing) => (existing.name === column ? { ...change(existing), changedAt: origin } : existing)),
+  }));
+}
+
+function alterTable(applier: Applier, stmt: StatementOf<'alter-table'>): void {
+  let key = keyOf(stmt.table);
+  for (const action of stmt.actions) key = alterAction(applier, key, stmt.table.schema, action) ?? key;
+}
+
+/** Applies one ALTER TABLE action; returns the table's new key after a rename or schema move. */
+function alterAction(applier: Applier, key: string, schema: string | undefined, action: AlterTableAction): string | undefined {
+  const { model } = applier;
+  const table = model.tables.get(key);
+  if (!table) return undefined;
+  const range = action.range;
+  switch (action.kind) {
+    case 'add-column': {
+      if (table.columns.some((column) => column.name === action.column.name)) return undefined;
+      const column = newColumn(applier, table.name, table.schema, action.column);
+      updateTable(applier, key, range, (current) => ({ ...current, columns: [...current.columns, column] }));
+      for (const constraint of action.column.constraints) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+      return undefined;
+    }
+    case 'drop-column':
+      dropColumn(applier, key, action.column, range);
+      return undefined;
+    case 'alter-column-type':
+      updateColumn(applier, key, action.column, range, (column) => ({ ...column, type: columnType(action.type) }));
+      return undefined;
+    case 'set-not-null':
+    case 'drop-not-null':
+      updateColumn(applier, key, action.column, range, (column) => ({ ...column, notNull: action.kind === 'set-not-null' }));
+      return undefined;
+    case 'set-default':
+      updateColumn(applier, key, action.column, range, (column) => ({ ...column, default: action.default.text }));
+      return undefined;
+    case 'drop-default':
+      updateColumn(applier, key, action.column, range, (column) => ({ ...column, default: undefined }));
+      return undefined;
+    case 'add-constraint':
+      addConstraint(applier, key, action.constraint, applier.origin(range));
+      return undefined;
+    case 'validate-constraint':
+      updateTable(applier, key, range, (current) => ({
+        ...current,
+        foreignKeys: current.foreignKeys.map((foreignKey) => (foreignKey.name === action.name ? { ...foreignKey, validated: true } : foreignKey)),
+        checks: current.checks.map((check) => (check.name === action.name ? { ...check, validated: true } : check)),
+      }));
+      return undefined;
+    case 'drop-constraint':
+      dropConstraint(applier, key, action.name, range);
+      return undefined;
+    case 'rename-column':
+      renameColumn(applier, key, action.from, action.to, range);
+      return undefined;
+    case 'rename-constraint':
+      renameConstraint(applier, key, action.from, action.to, range);
+      return undefined;
+    case 'rename-table':
+      return moveTable(applier, key, table.schema ?? schema, action.to, range);
+    case 'set-schema':
+      return moveTable(applier, key, action.schema, table.name, range);
+    case 'other':
+      if (action.description === 'AddIdentity' || action.description === 'DropIdentity') {
+        const identity = action.description === 'AddIdentity';
+        const column = action.column;
+        if (column !== undefined) updateColumn(applier, key, column, range, (current) => ({ ...current, identity, notNull: current.notNull || identity }));
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function addConstraint(applier: Applier, key: string, constraint: TableConstraint, origin: Origin): void {
+  const { model } = applier;
+  const table = model.tables.get(key);
+  if (!table) return;
+  const name = constraintName(model, table.schema, table.name, constraint);
+  switch (constraint.kind) {
+    case 'primary-key':
+    case 'unique': {
+      if (constraint.kind === 'primary-key' && table.keys.some((existing) => existing.kind === 'primary-key')) return;
+      const usingIndex = constraint.usingIndex ? model.indexes.get(qualifiedKey(table.schema, constraint.usingIndex)) : undefined;
+      const columns = constraint.columns.length > 0 ? constraint.columns : (usingIndex?.elements.flatMap((element) => (element.column ? [element.column] : [])) ?? []);
+      updateTable(applier, key, origin.range, (current) => ({
+        ...current,
+        keys: [...current.keys, { kind: constraint.kind === 'primary-key' ? 'primary-key' : 'unique', name, columns, definedAt: origin }],
+        columns:
+          constraint.kind === 'primary-key'
+            ? current.columns.map((column) => (columns.includes(column.name) ? { ...column, notNull: true } : column))
+            : current.columns,
+      }));
+      // `… USING INDEX i` renames the index to the constraint's name.
+      if (usingIndex) model.indexes.delete(qualifiedKey(table.schema, usingIndex.name));
+      model.indexes.set(qualifiedKey(table.schema, name), {
+        name,
+        table: key,
+        unique: true,
+        method: 'btree',
+        elements: columns.map((column) => ({ column, expression: undefined })),
+        predicate: undefined,
+        valid: true,
+        constraint: name,
+        definedAt: usingIndex?.definedAt ?? origin,
+      });
+      return;
+    }
+    case 'foreign-key': {
+      const reference = constraint.references;
+      if (!reference) return;
+      const referencedTable = keyOf(reference.table);
+      const referenced = referencedTable === key ? model.tables.get(key) : model.tables.get(referencedTable);
+      const referencedColumns =
+        reference.columns.length > 0 ? reference.columns : (referenced?.keys.find((existing) => existing.kind === 'primary-key')?.columns ?? []);
+      updateTable(applier, key, origin.range, (current) => ({
+        ...current,
+        foreignKeys: [
+          ...current.foreignKeys,
+          { name, columns: constraint.columns, referencedTable, referencedColumns, onDelete: reference.onDelete, validated: !constraint.notValid, definedAt: origin },
+        ],
+      }));
+      return;
+    }
+    case 'check':
+      updateTable(applier, key, origin.range, (current) => ({
+        ...current,
+        checks: [
+          ...current.checks,
+          { name, expression: constraint.check?.text ?? '', notNullColumns: constraint.notNullColumns ?? [], validated: !constraint.notValid, definedAt: origin },
+        ],
+      }));
+      return;
+    case 'exclusion':
+      model.indexes.set(qualifiedKey(table.schema, name), {
+        name,
+        table: key,
+        unique: false,
+        method: 'gist',
+        elements: constraint.columns.map((column) => ({ column, expression: undefined })),
+        predicate: undefined,
+        valid: true,
+        constraint: name,
+        definedAt: origin,
+      });
+      return;
+    default:
+      return;
+  }
+}
+
+function dropConstraint(applier: Applier, key: string, name: string, range: TextRange): void {
+  const table = applier.model.tables.get(key);
+  if (!table) return;
+  const key_ = table.keys.find((existing) => existing.name === name);
+  updateTable(applier, key, range, (current) => ({
+    ...current,
+    keys: current.keys.filter((existing) => existing.name !== name),
+    foreignKeys: current.foreignKeys.filter((foreignKey) => foreignKey.name !== name),
+    checks: current.checks.filter((check) => check.name !== name),
+  }));
+  const indexKey = qualifiedKey(table.schema, name);
+  if (key_ || applier.model.indexes.get(indexKey)?.constraint === name) applier.model.indexes.delete(indexKey);
+}
+
+function renameConstraint(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
+  const table = applier.model.tables.get(key);
+  if (!table) return;
+  const rename = <T extends { name: string }>(item: T): T => (item.name === from ? { ...item, name: to } : item);
+  updateTable(applier, key, range, (current) => ({
+    ...current,
+    keys: current.keys.map(rename),
+    foreignKeys: current.foreignKeys.map(rename),
+    checks: current.checks.map(rename),
+  }));
+  const index = applier.model.indexes.get(qualifiedKey(table.schema, from));
+  if (index?.constraint === from) {
+    applier.model.indexes.delete(qualifiedKey(table.schema, from));
+    applier.model.indexes.set(qualifiedKey(table.schema, to), { ...index, name: to, constraint: to });
+  }
+}
+
+/** Whether an expression's text mentions the column as a word. */
+function mentions(text: string | undefined, column: string): boolean {
+  if (!text) return false;
+  return new RegExp(`(^|[^\\w$])"?${column.replace(/[$]/g, '\\$')}"?($|[^\\w$])`, 'i').test(text);
+}
+
+function dropColumn(applier: Applier, key: string, column: string, range: TextRange): void {
+  const { model } = applier;
+  // PostgreSQL drops every index and constraint that uses the column, and foreign keys elsewhere that reference it.
+  for (const [indexKey, index] of model.indexes) {
+    if (index.table !== key) continue;
+    const uses = index.elements.some((element) => element.column === column || mentions(element.expression, column)) || mentions(index.predicate, column);
+    if (uses) model.indexes.delete(indexKey);
+  }
+  updateTable(applier, key, range, (table) => ({
+    ...table,
+    columns: table.columns.filter((existing) => existing.name !== column),
+    keys: table.keys.filter((existing) => !existing.columns.includes(column)),
+    foreignKeys: table.foreignKeys.filter((foreignKey) => !foreignKey.columns.includes(column)),
+    checks: table.checks.filter((check) => !mentions(check.expression, column)),
+  }));
+  for (const [otherKey, other] of model.tables) {
+    if (other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === key && foreignKey.referencedColumns.includes(column))) {
+      updateTable(applier, otherKey, range, (current) => ({
+        ...current,
+        foreignKeys: current.foreignKeys.filter((foreignKey) => !(foreignKey.referencedTable === key && foreignKey.referencedColumns.includes(column))),
+      }));
+    }
+  }
+}
+
+function renameColumn(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
+  const { model } = applier;
+  const swap = (columns: readonly string[]): string[] => columns.map((column) => (column === from ? to : column));
+  updateTable(applier, key, range, (table) => ({
+    ...table,
+    columns: table.columns.map((column) => (column.name === from ? { ...column, name: to, changedAt: applier.origin(range) } : column)),
+    keys: table.keys.map((existing) => ({ ...existing, columns: swap(existing.columns) })),
+    foreignKeys: table.foreignKeys.map((foreignKey) => ({
+      ...foreignKey,
+      columns: swap(foreignKey.columns),
+      referencedColumns: foreignKey.referencedTable === key ? swap(foreignKey.referencedColumns) : foreignKey.referencedColumns,
+    })),
+  }));
+  for (const [otherKey, other] of model.tables) {
+    if (otherKey === key || !other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === key)) continue;
+    model.tables.set(otherKey, {
+      ...other,
+      foreignKeys: other.foreignKeys.map((foreignKey) =>
+        foreignKey.referencedTable === key ? { ...foreignKey, referencedColumns: swap(foreignKey.referencedColumns) } : foreignKey,
+      ),
+    });
+  }
+  for (const [indexKey, index] of model.indexes) {
+    if (index.table === key && index.elements.some((element) => element.column === from)) {
+      model.indexes.set(indexKey, { ...index, elements: index.elements.map((element) => (element.column === from ? { ...element, column: to } : element)) });
+    }
+  }
+}
+
+/** Renames a table or moves it to another schema: its indexes follow, references to it are updated. */
+function moveTable(applier: Applier, key: string, schema: string | undefined, name: string, range: TextRange): string {
+  const { model } = applier;
+  const table = model.tables.get(key);
+  const nextKey = qualifiedKey(schema, name);
+  if (!table || nextKey === key) return key;
+  model.tables.delete(key);
+  model.tables.set(nextKey, { ...table, schema, name, changedAt: applier.origin(range) });
+  retargetReferences(model, key, nextKey);
+  for (const [indexKey, index] of [...model.indexes]) {
+    if (index.table !== key) continue;
+    model.indexes.delete(indexKey);
+    model.indexes.set(qualifiedKey(schema, index.name), { ...index, table: nextKey });
+  }
+  return nextKey;
+}
+
+/** Points foreign keys and view dependencies at a relation's new key. */
+function retargetReferences(model: SchemaModel, from: string, to: string): void {
+  for (const [otherKey, other] of model.tables) {
+    const foreign = other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === from);
+    const depends = other.dependsOn.includes(from);
+    if (!foreign && !depends) continue;
+    model.tables.set(otherKey, {
+      ...other,
+      foreignKeys: other.foreignKeys.map((foreignKey) => (foreignKey.referencedTable === from ? { ...foreignKey, referencedTable: to } : foreignKey)),
+      dependsOn: other.dependsOn.map((dependency) => (dependency === from ? to : dependency)),
+    });
+  }
+}
+
+function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void {
+  const { model } = applier;
+  const tableKey = keyOf(stmt.table);
+  const table = model.tables.get(tableKey);
+  const schema = table?.schema ?? stmt.table.schema;
+  const elements = stmt.elements.map((element) => ({ column: element.column, expression: element.expression?.text }));
+  const name = stmt.name?.name ?? chooseName(model, schema, stmt.table.name, columnsAddition(elements), 'idx');
+  const key = qualifiedKey(schema, name);
+  if (stmt.ifNotExists && model.indexes.has(key)) return;
+  const index: SchemaIndex = {
+    name,
+    table: tableKey,
+    unique: stmt.unique,
+    method: stmt.method,
+    elements,
+    predicate: stmt.where?.text,
+    valid: true,
+    constraint: undefined,
+    definedAt: applier.origin(stmt.range),
+  };
+  model.indexes.set(key, index);
+}
+
+function drop(applier: Applier, kind: StatementOf<'drop'>['objectKind'], name: ObjectName, cascade: boolean): void {
+  const { model } = applier;
+  const key = keyOf(name);
+  switch (kind) {
+    case 'table':
+    case 'view':
+    case 'materialized-view':
+      dropRelation(model, key, cascade);
+      return;
+    case 'index':
+      model.indexes.delete(key);
+      return;
+    case 'sequence':
+      model.sequences.delete(key);
+      return;
+    case 'type':
+      model.enums.delete(key);
+      return;
+    case 'schema':
+      dropSchema(model, name.name);
+      return;
+    default:
+      return;
+  }
+}
+
+function dropRelation(model: SchemaModel, key: string, cascade: boolean): void {
+  if (!model.tables.delete(key)) return;
+  for (const [indexKey, index] of model.indexes) if (index.table === key) model.indexes.delete(indexKey);
+  for (const [otherKey, other] of model.tables) {
+    if (other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === key)) {
+      model.tables.set(otherKey, { ...other, foreignKeys: other.foreignKeys.filter((foreignKey) => foreignKey.referencedTable !== key) });
+    }
+  }
+  if (!cascade) return;
+  for (const [viewKey, view] of [...model.tables]) if (view.kind !== 'table' && view.dependsOn.includes(key)) dropRelation(model, viewKey, true);
+}
+
+function dropSchema(model: SchemaModel, schema: string): void {
+  model.schemas.delete(schema);
+  for (const [key, table] of [...model.tables]) if (table.schema === schema) dropRelation(model, key, true);
+  const prefix = `${schema}.`;
+  for (const key of [...model.enums.keys()]) if (key.startsWith(prefix)) model.enums.delete(key);
+  for (const key of [...model.sequences]) if (key.startsWith(prefix)) model.sequences.delete(key);
+}
+
+function renameObject(applier: Applier, stmt: StatementOf<'rename-object'>): void {
+  const { model } = applier;
+  const from = keyOf(stmt.name);
+  const to = qualifiedKey(stmt.name.schema, stmt.to);
+  switch (stmt.objectKind) {
+    case 'index': {
+      const index = model.indexes.get(from);
+      if (!index) return;
+      model.indexes.delete(from);
+      model.indexes.set(to, { ...index, name: stmt.to, constraint: index.constraint === undefined ? undefined : stmt.to });
+      // Renaming a key's index renames the constraint too.
+      if (index.constraint !== undefined) {
+        const renamed = index.constraint;
+        updateTable(applier, index.table, stmt.range, (table) => ({ ...table, keys: table.keys.map((key) => (key.name === renamed ? { ...key, name: stmt.to } : key)) }));
+      }
+      return;
+    }
+    case 'table':
+    case 'view':
+    case 'materialized-view': {
+      const table = model.tables.get(from);
+      if (table) moveTable(applier, from, table.schema, stmt.to, stmt.range);
+      return;
+    }
+    case 'sequence':
+      if (model.sequences.delete(from)) model.sequences.add(to);
+      return;
+    case 'type': {
+      const type = model.enums.get(from);
+      if (!type) return;
+      model.enums.delete(from);
+      model.enums.set(to, { ...type, name: stmt.to });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function createOther(applier: Applier, stmt: StatementOf<'create-other'>): void {
+  const { model } = applier;
+  const name = stmt.name;
+  if (stmt.objectKind === 'function') {
+    addOpaqueWords(model, stmt);
+    return;
+  }
+  if (!name) return;
+  const key = keyOf(name);
+  const origin = applier.origin(stmt.range);
+  switch (stmt.objectKind) {
+    case 'schema':
+      model.schemas.add(name.name);
+      return;
+    case 'sequence':
+      if (!stmt.temporary) model.sequences.add(key);
+      return;
+    case 'type':
+      if (stmt.enumValues) model.enums.set(key, { schema: name.schema, name: name.name, values: stmt.enumValues, definedAt: origin });
+      return;
+    case 'view':
+    case 'materialized-view':
+      model.tables.set(key, {
+        schema: name.schema,
+        name: name.name,
+        kind: stmt.objectKind,
+        columns: [],
+        columnsIncomplete: true,
+        keys: [],
+        foreignKeys: [],
+        checks: [],
+        dependsOn: (stmt.reads?.relations ?? []).map(keyOf),
+        dependsOnColumns: stmt.reads?.columns ?? [],
+        partitionOf: undefined,
+        definedAt: origin,
+        changedAt: origin,
+      });
+      return;
+    default:
+      return;
+  }
+}
+
+function addEnumValue(applier: Applier, stmt: StatementOf<'alter-enum-add-value'>): void {
+  const key = keyOf(stmt.type);
+  const type = applier.model.enums.get(key);
+  if (!type || type.values.includes(stmt.value)) return;
+  applier.model.enums.set(key, { ...type, values: [...type.values, stmt.value] });
+}

@@ -1,0 +1,195 @@
+// The workspace schema model: what the database holds after a sequence of migrations — tables,
+// columns, keys, indexes, foreign keys, checks, enums and views — with where each was defined and
+// last changed. Built by applying statements in order (apply.ts). Tables, indexes and types are
+// immutable values replaced on change, so a snapshot (`clone`) per migration file shares them and
+// costs one map copy.
+import type { Dialect, TextRange } from '../model';
+
+/** A place in a migration file: where an object was defined or changed. */
+export interface Origin {
+  readonly path: string;
+  readonly range: TextRange;
+}
+
+export interface ColumnType {
+  /** Canonical name (`int4`, `varchar`, `timestamptz`, an enum's name). */
+  readonly canonical: string;
+  readonly modifiers: readonly number[];
+  readonly isArray: boolean;
+}
+
+export interface SchemaColumn {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly notNull: boolean;
+  /** The default expression as written (`nextval('t_id_seq'::regclass)` for serial columns). */
+  readonly default: string | undefined;
+  readonly identity: boolean;
+  readonly generated: 'stored' | 'virtual' | undefined;
+  readonly definedAt: Origin;
+  readonly changedAt: Origin;
+}
+
+export interface SchemaIndexElement {
+  readonly column: string | undefined;
+  /** The expression's text, for an expression element. */
+  readonly expression: string | undefined;
+}
+
+export interface SchemaIndex {
+  readonly name: string;
+  /** `tableKey` of the indexed table. */
+  readonly table: string;
+  readonly unique: boolean;
+  readonly method: string;
+  readonly elements: readonly SchemaIndexElement[];
+  /** The partial index's predicate text. */
+  readonly predicate: string | undefined;
+  /** False for a `CREATE INDEX CONCURRENTLY` that the model cannot know finished (never set by replay: it did). */
+  readonly valid: boolean;
+  /** The PRIMARY KEY or UNIQUE constraint this index backs. */
+  readonly constraint: string | undefined;
+  readonly definedAt: Origin;
+}
+
+export type KeyKind = 'primary-key' | 'unique';
+
+export interface SchemaKey {
+  readonly kind: KeyKind;
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly definedAt: Origin;
+}
+
+export interface SchemaForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** `tableKey` of the referenced table. */
+  readonly referencedTable: string;
+  /** Referenced columns; the referenced table's primary key when the statement named none. */
+  readonly referencedColumns: readonly string[];
+  readonly onDelete: string | undefined;
+  readonly validated: boolean;
+  readonly definedAt: Origin;
+}
+
+export interface SchemaCheck {
+  readonly name: string;
+  readonly expression: string;
+  /** Columns the check proves NOT NULL (`col IS NOT NULL`). */
+  readonly notNullColumns: readonly string[];
+  readonly validated: boolean;
+  readonly definedAt: Origin;
+}
+
+export type RelationKind = 'table' | 'view' | 'materialized-view';
+
+export interface SchemaTable {
+  readonly schema: string | undefined;
+  readonly name: string;
+  readonly kind: RelationKind;
+  /** In definition order. */
+  readonly columns: readonly SchemaColumn[];
+  /**
+   * The column list is not fully known (`CREATE TABLE … AS`, `LIKE`, a view's select list): rules
+   * must not conclude a column is missing.
+   */
+  readonly columnsIncomplete: boolean;
+  readonly keys: readonly SchemaKey[];
+  readonly foreignKeys: readonly SchemaForeignKey[];
+  readonly checks: readonly SchemaCheck[];
+  /** Views: the relations the query reads (`tableKey`s) and the column names it mentions. */
+  readonly dependsOn: readonly string[];
+  readonly dependsOnColumns: readonly string[];
+  /** `tableKey` of the partitioned parent, for a partition. */
+  readonly partitionOf: string | undefined;
+  readonly definedAt: Origin;
+  readonly changedAt: Origin;
+}
+
+export interface SchemaEnum {
+  readonly schema: string | undefined;
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly definedAt: Origin;
+}
+
+/** The key of a schema-qualified object: the name, prefixed by its schema unless that is `public`. */
+export function qualifiedKey(schema: string | undefined, name: string): string {
+  return schema && schema !== 'public' ? `${schema}.${name}` : name;
+}
+
+export function columnOf(table: SchemaTable, name: string): SchemaColumn | undefined {
+  return table.columns.find((column) => column.name === name);
+}
+
+export function primaryKeyOf(table: SchemaTable): SchemaKey | undefined {
+  return table.keys.find((key) => key.kind === 'primary-key');
+}
+
+export class SchemaModel {
+  readonly dialect: Dialect;
+  /** Tables, views and materialized views by `qualifiedKey`. */
+  readonly tables: Map<string, SchemaTable>;
+  /** Indexes by `qualifiedKey(schema, index name)` (an index lives in its table's schema). */
+  readonly indexes: Map<string, SchemaIndex>;
+  readonly enums: Map<string, SchemaEnum>;
+  /** Schemas created (`CREATE SCHEMA`), plus `public`. */
+  readonly schemas: Set<string>;
+  /** Sequences by key (created explicitly or by serial/identity columns). */
+  readonly sequences: Set<string>;
+  /**
+   * Lower-cased words of each statement the model cannot follow (DO blocks, functions, templates,
+   * syntax errors): a name among them may have been created there, so it is never called unknown.
+   * One immutable set per statement, so a snapshot copies references, not words.
+   */
+  readonly opaqueWords: ReadonlySet<string>[];
+
+  constructor(dialect: Dialect, from?: SchemaModel) {
+    this.dialect = dialect;
+    this.tables = new Map(from?.tables);
+    this.indexes = new Map(from?.indexes);
+    this.enums = new Map(from?.enums);
+    this.schemas = new Set(from?.schemas ?? ['public']);
+    this.sequences = new Set(from?.sequences);
+    this.opaqueWords = [...(from?.opaqueWords ?? [])];
+  }
+
+  /** A snapshot: later changes to either copy do not show in the other. */
+  clone(): SchemaModel {
+    return new SchemaModel(this.dialect, this);
+  }
+
+  /** Whether a statement the model could not follow mentions the name (it may have created it). */
+  mentionedOpaquely(name: string): boolean {
+    const word = name.toLowerCase();
+    return this.opaqueWords.some((words) => words.has(word));
+  }
+
+  table(schema: string | undefined, name: string): SchemaTable | undefined {
+    return this.tables.get(qualifiedKey(schema, name));
+  }
+
+  /** Indexes on a table (by its key), in creation order. */
+  indexesOn(tableKey: string): SchemaIndex[] {
+    const found: SchemaIndex[] = [];
+    for (const index of this.indexes.values()) if (index.table === tableKey) found.push(index);
+    return found;
+  }
+
+  /** Foreign keys in other tables (or this one) that reference the table. */
+  referencesTo(tableKey: string): { readonly table: SchemaTable; readonly foreignKey: SchemaForeignKey }[] {
+    const found: { table: SchemaTable; foreignKey: SchemaForeignKey }[] = [];
+    for (const table of this.tables.values()) {
+      for (const foreignKey of table.foreignKeys) if (foreignKey.referencedTable === tableKey) found.push({ table, foreignKey });
+    }
+    return found;
+  }
+
+  /** Views and materialized views that read the table. */
+  viewsReading(tableKey: string): SchemaTable[] {
+    const found: SchemaTable[] = [];
+    for (const table of this.tables.values()) if (table.kind !== 'table' && table.dependsOn.includes(tableKey)) found.push(table);
+    return found;
+  }
+}

@@ -1,0 +1,2 @@
+-- sqlsight-test: earlier=earlier.sql
+CREATE INDEX CONCURRENTLY posts_tags_idx ON posts (tags);

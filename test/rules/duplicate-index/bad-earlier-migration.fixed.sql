@@ -1,0 +1,1 @@
+-- sqlsight-test: earlier=earlier.sql

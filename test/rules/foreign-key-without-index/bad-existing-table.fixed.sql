@@ -1,0 +1,5 @@
+-- sqlsight-test: earlier=earlier-tables.sql
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;

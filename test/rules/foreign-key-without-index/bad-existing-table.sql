@@ -1,0 +1,4 @@
+-- sqlsight-test: earlier=earlier-tables.sql
+SET lock_timeout = '5s';
+ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;

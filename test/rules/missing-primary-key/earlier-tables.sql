@@ -1,0 +1,1 @@
+CREATE TABLE audit_events (happened_at timestamptz NOT NULL, payload jsonb NOT NULL);

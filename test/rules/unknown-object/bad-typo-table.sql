@@ -1,0 +1,2 @@
+-- sqlsight-test: earlier=earlier.sql
+CREATE INDEX CONCURRENTLY customers_email_idx ON customer (email);

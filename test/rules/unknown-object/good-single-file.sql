@@ -1,0 +1,1 @@
+ALTER TABLE whatever ALTER COLUMN anything SET DEFAULT 1;
