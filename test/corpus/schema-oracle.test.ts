@@ -3,9 +3,10 @@
 // (discoverMigrations), replayed into the model, and applied in the same order to a fresh
 // PostgreSQL database; the catalog read back must equal the model, except for the differences
 // listed with a reason in schema-oracle-allowlist.json. An allow-list entry that no longer matches
-// fails too, so fixed model limits leave the list. Needs a PostgreSQL server: SQLSIGHT_TEST_PG_URL,
-// else the local one at 127.0.0.1:5432 (skipped only when neither is there). Each project gets its
-// own database, dropped afterwards even on failure.
+// fails too, so fixed model limits leave the list. Projects run on a PostgreSQL server
+// (SQLSIGHT_TEST_PG_URL, else the local one at 127.0.0.1:5432; skipped only when neither is there),
+// each in a fresh database dropped afterwards even on failure, or, when their migrations need a
+// newer PostgreSQL than the local 15, in an in-memory PGlite.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -317,8 +318,12 @@ async function checkProject(context: TestContext, project: OracleProject): Promi
   const unexpected = differences.filter((difference) => !allowedKeys.has(difference));
   const found = new Set(differences);
   const stale = allowed.filter((entry) => !found.has(entry.difference)).map((entry) => entry.difference);
-  assert.deepEqual(unexpected, [], `${project.name}: ${unexpected.length} differences between the model and PostgreSQL are not in schema-oracle-allowlist.json`);
-  assert.deepEqual(stale, [], `${project.name}: allow-list entries that no longer match any difference (remove them)`);
+  // Listed in full in the message: the assertion's own diff cuts long lists short.
+  const problems = [
+    ...(unexpected.length > 0 ? [`${unexpected.length} differences between the model and PostgreSQL are not in schema-oracle-allowlist.json:`, ...unexpected.map((line) => `  ${line}`)] : []),
+    ...(stale.length > 0 ? [`${stale.length} allow-list entries match no difference any more (remove them):`, ...stale.map((line) => `  ${line}`)] : []),
+  ];
+  if (problems.length > 0) assert.fail(`${project.name}:\n${problems.join('\n')}`);
 }
 
 describe('schema oracle: the model against PostgreSQL', () => {

@@ -39,14 +39,22 @@ function stripOuterParentheses(text: string): string {
 // `::text[]`, `::"char"`, `::numeric(10,2)`, `::public.status`).
 const castPattern = /::\s*(?:"[^"]+"|[a-z_][\w$]*(?:\.[a-z_][\w$]*)?)(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\s*\[\s*\])*/g;
 
+/** Applies `change` to the text outside string literals, leaving the literals as written. */
+function outsideLiterals(text: string, change: (code: string) => string): string {
+  return text
+    .split(/('(?:[^']|'')*')/)
+    .map((part, index) => (index % 2 === 1 ? part : change(part)))
+    .join('');
+}
+
 /**
- * A default's text as compared: lower-case, `::type` casts and wrapping parentheses removed,
- * whitespace dropped, a quoted number unquoted (`'-1'::integer` is how PostgreSQL shows `-1`).
+ * A default's text as compared: lower-case, `::type` casts, whitespace and wrapping parentheses
+ * removed outside string literals (enum labels and strings keep their case), a quoted number
+ * unquoted (`'-1'::integer` is how PostgreSQL shows `-1`).
  */
 export function normalizeDefault(text: string): string {
-  let result = text.trim().toLowerCase().replace(castPattern, '');
-  result = stripOuterParentheses(result).replace(/\s+/g, '');
-  result = stripOuterParentheses(result);
+  const code = outsideLiterals(text.trim(), (part) => part.toLowerCase().replace(castPattern, '').replace(/\s+/g, ''));
+  const result = stripOuterParentheses(code);
   const number = /^'(-?\d+(?:\.\d+)?)'$/.exec(result);
   return number?.[1] ?? result;
 }
@@ -60,9 +68,9 @@ function comparableDefault(column: ColumnJson): string | null {
   return column.type === 'bool' && !column.isArray ? (booleanWords[normalized] ?? normalized) : normalized;
 }
 
-/** An index expression as compared: casts, parentheses, quotes and whitespace removed (PostgreSQL adds casts and parentheses). */
+/** An index expression as compared: casts, parentheses, quotes and whitespace removed outside string literals (PostgreSQL adds casts and parentheses). */
 function normalizeExpression(text: string): string {
-  return text.toLowerCase().replace(castPattern, '').replace(/[()"\s]/g, '');
+  return outsideLiterals(text, (part) => part.toLowerCase().replace(castPattern, '').replace(/[()"\s]/g, ''));
 }
 
 function typeText(column: ColumnJson): string {
@@ -153,7 +161,7 @@ function compareIndex(differences: string[], model: IndexJson, catalog: IndexJso
   compareValue(differences, subject, 'unique', String(model.unique), String(catalog.unique));
   compareValue(differences, subject, 'method', model.method, catalog.method);
   if (model.elements.map(comparableElement).join(', ') !== catalog.elements.map(comparableElement).join(', ')) {
-    differences.push(`${subject}: elements ${quoted(model.elements.join(', '))} vs ${quoted(catalog.elements.join(', '))}`);
+    differences.push(`${subject}: elements (${model.elements.join(', ')}) vs (${catalog.elements.join(', ')})`);
   }
   compareValue(differences, subject, 'predicate', model.predicate === null ? 'none' : 'some', catalog.predicate === null ? 'none' : 'some');
 }

@@ -133,8 +133,11 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
     segmentsBySection.set(segment.section, list);
   }
 
+  // A down section runs against what the up section built (it is linted, not replayed).
+  let afterUp: SchemaBefore | undefined;
   split.sections.forEach((section, sectionIndex) => {
-    let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before: input.before, path: input.path, downSection: section.kind === 'down' });
+    const before = section.kind === 'down' && afterUp ? afterUp : input.before;
+    let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before, path: input.path, downSection: section.kind === 'down' });
     // One context per rule and unit; its `state` reads the unit's current state.
     const contexts = activeRules.map(
       (rule): RuleContext => ({
@@ -202,6 +205,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         state = advanceState(state, stmt);
       }
     }
+    if (section.kind === 'up') afterUp = { ...input.before, schema: state.schema };
     const end = { start: section.range.end, end: section.range.end };
     const checkEnd = (rule: Rule, ctx: RuleContext): void => rule.checkEnd?.(ctx, end);
     for (let index = 0; index < activeRules.length; index++) runRule(index, end, checkEnd);

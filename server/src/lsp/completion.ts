@@ -6,7 +6,7 @@
 // statement's tokens and the cached schema model only (no parsing).
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { formatType, type FoundTable, type SchemaLayers } from './schema-context';
-import { relationOfQualifier, type BoundGroup, type StatementScope } from './sql-scope';
+import { columnScopeSites, relationOfQualifier, type BoundGroup, type StatementScope } from './sql-scope';
 import { insideLiteral, isName, type Token } from './sql-tokens';
 
 /** What resolving an item needs: the table (and column) it names. */
@@ -221,7 +221,9 @@ function columnPosition(cursor: Cursor, layers: SchemaLayers): { tables: string[
   }
   if (lead === 'ALTER TABLE' || lead === 'CREATE TABLE' || lead === 'CREATE INDEX') return undefined;
   // A query: columns of the tables it reads, in the clauses that take expressions.
-  const tables = scope.sites.filter((site) => site.columnScope && site.role === 'relation' && layers.hasTable(site.key)).map((site) => site.key);
+  const tables = columnScopeSites(scope)
+    .filter((site) => site.role === 'relation' && layers.hasTable(site.key))
+    .map((site) => site.key);
   if (tables.length === 0 || !startsExpression) return undefined;
   const clause = clauseBefore(scope, previous);
   if (!clause || !columnClauses.has(clause.keyword)) return undefined;

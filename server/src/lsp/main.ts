@@ -186,8 +186,11 @@ function schedule(document: TextDocument): void {
     document.uri,
     setTimeout(() => {
       timers.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) safely(`analysing ${current.uri}`, undefined, () => publish(current));
+      // Until the migrations are found, a file would be judged without the schema before it.
+      void (schemaWorkspace?.ready() ?? Promise.resolve()).then(() => {
+        const current = documents.get(document.uri);
+        if (current) safely(`analysing ${current.uri}`, undefined, () => publish(current));
+      });
     }, editorSettings.debounceMs),
   );
 }

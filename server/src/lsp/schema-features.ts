@@ -155,16 +155,22 @@ export class SchemaFeatures {
     return `[${label}](${location.uri}#L${line})`;
   };
 
+  private describeTable(context: DocumentContext, key: string): string | undefined {
+    const found = context.layers.table(key);
+    return found && tableMarkdown(found, this.link);
+  }
+
+  private describeColumn(context: DocumentContext, table: string, column: string): string | undefined {
+    const found = context.layers.column(table, column);
+    return found && columnMarkdown(found, this.link);
+  }
+
   hover(document: TextDocument, offset: number): SchemaHover | undefined {
     const context = this.context(document);
     const resolution = context && this.resolve(context, offset);
     if (!context || !resolution) return undefined;
-    if (resolution.kind === 'table') {
-      const found = context.layers.table(resolution.key);
-      return found ? { markdown: tableMarkdown(found, this.link), range: resolution.range } : undefined;
-    }
-    const found = context.layers.column(resolution.table, resolution.column);
-    return found ? { markdown: columnMarkdown(found, this.link), range: resolution.range } : undefined;
+    const markdown = resolution.kind === 'table' ? this.describeTable(context, resolution.key) : this.describeColumn(context, resolution.table, resolution.column);
+    return markdown === undefined ? undefined : { markdown, range: resolution.range };
   }
 
   definition(document: TextDocument, offset: number): Location[] {
@@ -216,10 +222,10 @@ export class SchemaFeatures {
       const model = first && schemaWorkspace.workspaceFor(first.path)?.final();
       if (!model) continue;
       for (const table of model.tables.values()) {
-        add(table.name, table.kind === 'table' ? SymbolKind.Struct : SymbolKind.Interface, table.definedAt, 'table', table.schema ?? undefined);
+        add(table.name, table.kind === 'table' ? SymbolKind.Struct : SymbolKind.Interface, table.definedAt, 'table', table.schema);
       }
       for (const index of model.indexes.values()) add(index.name, SymbolKind.Key, index.definedAt, 'index', `on ${index.table}`);
-      for (const type of model.enums.values()) add(type.name, SymbolKind.Enum, type.definedAt, 'enum', type.schema ?? undefined);
+      for (const type of model.enums.values()) add(type.name, SymbolKind.Enum, type.definedAt, 'enum', type.schema);
     }
     return symbols;
   }
@@ -237,16 +243,7 @@ export class SchemaFeatures {
     const document = documentFor(data.uri);
     const context = document && this.context(document);
     if (!context) return item;
-    const markdown =
-      typeof data.column === 'string'
-        ? (() => {
-            const found = context.layers.column(data.table, data.column);
-            return found && columnMarkdown(found, this.link);
-          })()
-        : (() => {
-            const found = context.layers.table(data.table);
-            return found && tableMarkdown(found, this.link);
-          })();
+    const markdown = typeof data.column === 'string' ? this.describeColumn(context, data.table, data.column) : this.describeTable(context, data.table);
     return markdown ? { ...item, documentation: { kind: 'markdown', value: markdown } } : item;
   }
 }

@@ -57,7 +57,10 @@ function origins(found: FoundTable | FoundColumn, object: 'table' | 'column', li
   const item = 'column' in found ? found.column : found.table;
   const defined = link(item.definedAt, object);
   if (!defined) return undefined;
-  const changed = item.changedAt.path !== item.definedAt.path || item.changedAt.range.start !== item.definedAt.range.start ? link(item.changedAt, object) : undefined;
+  // A change inside the defining statement (a constraint of CREATE TABLE) is part of the definition.
+  const { definedAt, changedAt } = item;
+  const laterChange = changedAt.path !== definedAt.path || changedAt.range.start < definedAt.range.start || changedAt.range.start >= definedAt.range.end;
+  const changed = laterChange ? link(changedAt, object) : undefined;
   return changed ? `Defined in ${defined} · last changed in ${changed}` : `Defined in ${defined}`;
 }
 
@@ -66,6 +69,11 @@ function referencedBy(model: SchemaModel, key: string, column?: string): string[
     .referencesTo(key)
     .filter(({ foreignKey }) => column === undefined || foreignKey.referencedColumns.includes(column))
     .map(({ table, foreignKey }) => `${code(table.name)} (${columnList(foreignKey.columns)}) — ${code(foreignKey.name)}`);
+}
+
+/** ` ON DELETE CASCADE`; nothing for the default (NO ACTION). */
+function onDelete(action: string | undefined): string {
+  return action && action.toLowerCase() !== 'no action' ? ` ON DELETE ${action.toUpperCase()}` : '';
 }
 
 function displayName(table: SchemaTable): string {
@@ -80,7 +88,10 @@ export function tableMarkdown(found: FoundTable, link?: OriginLink): string {
   lines.push(`**${kindLabels[table.kind]}** ${code(displayName(table))}${count}`);
   if (table.columns.length > 0) {
     lines.push('', '| column | type | |', '|---|---|---|');
-    for (const column of table.columns.slice(0, 60)) lines.push(`| ${cell(code(column.name))} | ${cell(formatType(column.type))} | ${cell(columnFacts(column).join(' · '))} |`);
+    for (const column of table.columns.slice(0, 60)) {
+      const facts = cell(columnFacts(column).join(' · '));
+      lines.push(`| ${cell(code(column.name))} | ${cell(formatType(column.type))} |${facts ? ` ${facts} ` : ' '}|`);
+    }
     if (table.columns.length > 60) lines.push(`| … ${table.columns.length - 60} more | | |`);
   }
   const sections: string[] = [];
@@ -91,7 +102,7 @@ export function tableMarkdown(found: FoundTable, link?: OriginLink): string {
   if (table.foreignKeys.length > 0) {
     const lines = table.foreignKeys.map(
       (foreignKey) =>
-        `- (${columnList(foreignKey.columns)}) → ${code(foreignKey.referencedTable)} (${columnList(foreignKey.referencedColumns)})${foreignKey.onDelete ? ` ON DELETE ${foreignKey.onDelete.toUpperCase()}` : ''} — ${code(foreignKey.name)}${foreignKey.validated ? '' : ' (NOT VALID)'}`,
+        `- (${columnList(foreignKey.columns)}) → ${code(foreignKey.referencedTable)} (${columnList(foreignKey.referencedColumns)})${onDelete(foreignKey.onDelete)} — ${code(foreignKey.name)}${foreignKey.validated ? '' : ' (NOT VALID)'}`,
     );
     sections.push(`**Foreign keys**\n${lines.join('\n')}`);
   }

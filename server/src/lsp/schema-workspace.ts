@@ -7,7 +7,9 @@ import { MigrationWorkspaces } from '../io/migration-workspaces';
 
 export class SchemaWorkspace {
   private readonly workspaces: MigrationWorkspaces;
-  private discovering: Promise<void> = Promise.resolve();
+  /** Pending until the first discovery (at initialization) finished, then the latest one. */
+  private discovering: Promise<void>;
+  private firstDiscovery: () => void = () => undefined;
 
   constructor(
     engine: Engine,
@@ -17,11 +19,16 @@ export class SchemaWorkspace {
     private readonly log: (message: string) => void,
   ) {
     this.workspaces = new MigrationWorkspaces(engine, openText);
+    this.discovering = new Promise((resolve) => {
+      this.firstDiscovery = resolve;
+    });
   }
 
   /** Finds the migration sets of the workspace folders again (startup, files created or deleted, config changed). */
   rediscover(folders: readonly string[]): Promise<void> {
-    this.discovering = this.discover(folders).catch((error: unknown) => this.log(`finding migrations failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.discovering = this.discover(folders)
+      .catch((error: unknown) => this.log(`finding migrations failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.firstDiscovery());
     return this.discovering;
   }
 

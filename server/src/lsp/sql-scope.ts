@@ -35,6 +35,8 @@ export interface TableSite {
   readonly role: SiteRole;
   /** Unqualified column names in the statement may belong to it. */
   readonly columnScope: boolean;
+  /** The keyword before the name (`FROM`, `JOIN`, `INTO`, `TABLE` …). */
+  readonly keyword: string;
 }
 
 /** A parenthesised list whose names are columns of one table: `REFERENCES t (…)`, `ON t (…)`, `INTO t (…)`, `CREATE TABLE t (…)`. */
@@ -103,11 +105,6 @@ export function statementScope(statement: Statement): StatementScope {
   return scope;
 }
 
-/** The scope of `text` between two file offsets. */
-export function textScope(text: string, from: number, to: number): StatementScope {
-  return buildScope(tokenize(text, from, to));
-}
-
 export function buildScope(all: readonly Token[]): StatementScope {
   const tokens = all.filter((token) => token.kind !== 'comment');
   const parent: number[] = [];
@@ -163,6 +160,12 @@ interface ReadOptions {
   readonly rejectCall?: boolean;
 }
 
+/** Sites whose columns unqualified names resolve against, in order: an INSERT's target after the tables its query reads. */
+export function columnScopeSites(scope: StatementScope): TableSite[] {
+  const sites = scope.sites.filter((site) => site.columnScope);
+  return [...sites.filter((site) => site.keyword !== 'INTO'), ...sites.filter((site) => site.keyword === 'INTO')];
+}
+
 /** Reads a possibly qualified name at `index`: its parts and last token. */
 function readName(tokens: readonly Token[], index: number): { schema: string | undefined; name: string; first: number; last: number } | undefined {
   const first = tokens[index];
@@ -210,6 +213,7 @@ function readSites(scope: MutableScope, index: number, options: ReadOptions): { 
       alias,
       role: options.role ?? 'relation',
       columnScope: options.columnScope ?? true,
+      keyword: word(tokens[index - 1]),
     };
     scope.sites.push(site);
     found.push(site);
@@ -388,12 +392,38 @@ export function resolveToken(scope: StatementScope, index: number, catalog: Name
     return table === undefined ? undefined : { kind: 'table', key: table, range, token: index, via: scope.sites.some((candidate) => candidate.alias?.name === token.name) ? 'alias' : 'name' };
   }
   const group = boundGroupOf(scope, index);
+  if (!columnSlot(scope, index, group)) return undefined;
   if (group) {
     return catalog.hasColumn(group.key, token.name) ? { kind: 'column', table: group.key, column: token.name, range, token: index } : undefined;
   }
-  for (const candidate of scope.sites) {
-    if (candidate.columnScope && catalog.hasColumn(candidate.key, token.name)) return { kind: 'column', table: candidate.key, column: token.name, range, token: index };
+  // `CAST(x AS date)`, `x::date`, `SELECT a AS name`: a type or an output name, not a column.
+  if (tokens[index - 1]?.keyword === '::' || word(tokens[index - 1]) === 'AS') return undefined;
+  for (const candidate of columnScopeSites(scope)) {
+    if (catalog.hasColumn(candidate.key, token.name)) return { kind: 'column', table: candidate.key, column: token.name, range, token: index };
   }
   if (tokens[index + 1]?.keyword !== '(' && catalog.hasTable(token.name)) return { kind: 'table', key: token.name, range, token: index, via: 'name' };
   return undefined;
+}
+
+/** Words after which an ALTER TABLE action names a column (or, after `TO`, a new name). */
+const alterColumnWords = new Set(['COLUMN', 'ADD', 'RENAME', 'TO', 'USING', 'EXISTS']);
+
+/**
+ * Whether a bare name at `index` can be a column by its position, so type names and keywords are
+ * not taken for columns that happen to share their spelling (`created date`, `PRIMARY KEY`): in
+ * `CREATE TABLE t (…)` only an element's first word is a column (nested lists and expressions are
+ * free); at the top level of ALTER TABLE only the word after COLUMN, ADD, ALTER, DROP, RENAME, TO,
+ * USING or IF [NOT] EXISTS.
+ */
+function columnSlot(scope: StatementScope, index: number, group: BoundGroup | undefined): boolean {
+  const { tokens, parent } = scope;
+  const previous = tokens[index - 1];
+  if (scope.lead === 'CREATE TABLE' && group?.kind === 'create-table' && parent[index] === group.open) {
+    return index - 1 === group.open || (previous?.keyword === ',' && parent[index - 1] === group.open);
+  }
+  if (scope.lead === 'ALTER TABLE' && parent[index] === -1) {
+    const keyword = word(previous);
+    return alterColumnWords.has(keyword) || ((keyword === 'ALTER' || keyword === 'DROP') && index - 1 > 0);
+  }
+  return true;
 }

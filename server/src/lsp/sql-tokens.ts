@@ -3,8 +3,6 @@
 // dollar-quoted), comments, numbers and punctuation, with file offsets. It never fails and never
 // parses: an unterminated string or comment runs to the end and says so. Not for analysis: the
 // engine's splitter and parser stay authoritative for statements.
-import type { TextRange } from '../engine';
-
 export type TokenKind = 'word' | 'quoted' | 'string' | 'comment' | 'number' | 'punct';
 
 export interface Token {
@@ -161,8 +159,4 @@ export function insideLiteral(tokens: readonly Token[], offset: number): boolean
       token.start < offset &&
       (offset < token.end || (offset === token.end && (token.unterminated || token.keyword === '--'))),
   );
-}
-
-export function rangeOf(token: Token): TextRange {
-  return { start: token.start, end: token.end };
 }

@@ -32,6 +32,8 @@ export interface Expression {
   readonly isNull: boolean;
   /** The source text, for messages. */
   readonly text: string;
+  /** Distinct column names the expression reads (the last part of each column reference). */
+  readonly columns?: readonly string[];
 }
 
 export interface ForeignKeyReference {
@@ -70,6 +72,8 @@ export interface TableConstraint {
   readonly usingIndex: string | undefined;
   readonly references: ForeignKeyReference | undefined;
   readonly check: Expression | undefined;
+  /** EXCLUDE only: the constraint's `WHERE (…)`. */
+  readonly where?: Expression;
   /** CHECK only: columns the expression proves NOT NULL (`col IS NOT NULL`, alone or AND-ed). */
   readonly notNullColumns?: readonly string[];
   /** PRIMARY KEY / UNIQUE only: the options its index is built with, to rebuild it as `CREATE UNIQUE INDEX`. */
@@ -111,7 +115,7 @@ export type AlterTableAction =
   | { readonly kind: 'drop-default'; readonly range: TextRange; readonly column: string }
   | { readonly kind: 'add-constraint'; readonly range: TextRange; readonly constraint: TableConstraint }
   | { readonly kind: 'validate-constraint'; readonly range: TextRange; readonly name: string }
-  | { readonly kind: 'drop-constraint'; readonly range: TextRange; readonly name: string; readonly ifExists: boolean }
+  | { readonly kind: 'drop-constraint'; readonly range: TextRange; readonly name: string; readonly ifExists: boolean; readonly cascade?: boolean }
   | { readonly kind: 'rename-column'; readonly range: TextRange; readonly from: string; readonly to: string }
   | { readonly kind: 'rename-constraint'; readonly range: TextRange; readonly from: string; readonly to: string }
   | { readonly kind: 'rename-table'; readonly range: TextRange; readonly to: string }
@@ -180,6 +184,10 @@ export type StatementBody =
       readonly method: string;
       readonly elements: readonly IndexElement[];
       readonly where: Expression | undefined;
+      /** `INCLUDE (…)` columns. */
+      readonly include?: readonly string[];
+      /** `ON ONLY t`: a partitioned table's index without building it on the partitions. */
+      readonly only?: boolean;
       /** Range of the `INDEX` keyword, where `CONCURRENTLY` is inserted. */
       readonly indexKeywordRange: TextRange;
       /** Offset of the index name (after `INDEX [CONCURRENTLY]`), where `IF NOT EXISTS ` goes; undefined for an unnamed index. */
@@ -200,6 +208,8 @@ export type StatementBody =
       readonly onTable?: ObjectName;
     }
   | { readonly kind: 'rename-object'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly to: string }
+  /** `ALTER TYPE|SEQUENCE|VIEW … SET SCHEMA s` (tables: an ALTER TABLE `set-schema` action). */
+  | { readonly kind: 'set-object-schema'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly schema: string }
   | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean }
   | { readonly kind: 'reset'; readonly name: string | undefined }
   | { readonly kind: 'transaction'; readonly action: TransactionAction }
@@ -230,8 +240,11 @@ export type StatementBody =
       readonly type: ObjectName;
       readonly value: string;
       readonly positioned: boolean;
+      /** `BEFORE 'x'` / `AFTER 'x'`: where the value goes. */
+      readonly neighbor?: { readonly value: string; readonly after: boolean };
       readonly ifNotExists: boolean;
     }
+  | { readonly kind: 'alter-enum-rename-value'; readonly type: ObjectName; readonly from: string; readonly to: string }
   | { readonly kind: 'create-trigger'; readonly table: ObjectName; readonly name: string }
   | {
       readonly kind: 'create-other';

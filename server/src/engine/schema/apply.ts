@@ -5,6 +5,7 @@
 import type { AlterTableAction, ColumnDefinition, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
 import { qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from './model';
 import { chooseName, columnsAddition, constraintName } from './names';
+import { quoteName } from '../rules/lib/locking-helpers';
 
 /** Serial pseudo-types: the integer type they stand for. */
 const serialTypes: Record<string, string> = { serial: 'int4', bigserial: 'int8', smallserial: 'int2' };
@@ -46,6 +47,12 @@ export function applyStatement(model: SchemaModel, stmt: Statement, path: string
     case 'alter-enum-add-value':
       addEnumValue(applier, stmt);
       break;
+    case 'alter-enum-rename-value':
+      renameEnumValue(applier, stmt);
+      break;
+    case 'set-object-schema':
+      moveObject(applier, stmt);
+      break;
     case 'other':
       if (opaqueNodeTypes.has(stmt.nodeType)) addOpaqueWords(model, stmt);
       break;
@@ -76,14 +83,18 @@ function keyOf(name: Pick<ObjectName, 'schema' | 'name'>): string {
 function newColumn(applier: Applier, table: string, schema: string | undefined, column: ColumnDefinition): SchemaColumn {
   const origin = applier.origin(column.range);
   const serial = serialTypes[column.type.canonical] !== undefined;
-  let columnDefault = column.default?.text;
-  if (serial) {
-    const sequence = chooseName(applier.model, schema, table, column.name, 'seq');
-    applier.model.sequences.add(qualifiedKey(schema, sequence));
-    columnDefault = `nextval('${schema && schema !== 'public' ? `${schema}.` : ''}${sequence}'::regclass)`;
+  // `DEFAULT NULL` sets no default.
+  let columnDefault = column.default?.isNull ? undefined : column.default?.text;
+  let sequence: string | undefined;
+  if (serial || column.identity) {
+    const name = chooseName(applier.model, schema, table, column.name, 'seq');
+    sequence = qualifiedKey(schema, name);
+    applier.model.sequences.add(sequence);
+    const qualified = schema && schema !== 'public' ? `${quoteName(schema)}.${quoteName(name)}` : quoteName(name);
+    if (serial) columnDefault = `nextval('${qualified.replaceAll("'", "''")}'::regclass)`;
   }
-  if (column.identity) applier.model.sequences.add(qualifiedKey(schema, `${table}_${column.name}_seq`));
   return {
+    ...(sequence ? { sequence } : {}),
     name: column.name,
     type: columnType(column.type),
     notNull: column.notNull || serial || column.identity,
@@ -104,7 +115,10 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   const parent = stmt.partitionOf ? model.tables.get(keyOf(stmt.partitionOf)) : undefined;
   const ownColumns = stmt.columns.map((column) => newColumn(applier, name, schema, column));
   const inherited = (stmt.inherits ?? []).map((name) => model.tables.get(keyOf(name)));
-  const inheritedColumns = inherited.flatMap((table) => table?.columns ?? []).map((column) => ({ ...column, definedAt: origin, changedAt: origin }));
+  // Children inherit columns, NOT NULL and defaults, not identity (nor the sequence behind it).
+  const inheritedColumns = inherited
+    .flatMap((table) => table?.columns ?? [])
+    .map(({ sequence: _sequence, ...column }) => ({ ...column, identity: false, definedAt: origin, changedAt: origin }));
   // A partition takes its parent's columns; its own column clauses only add constraints. An
   // INHERITS child has its parents' columns, then its own (a repeated name merges).
   const columns = parent
@@ -118,13 +132,15 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
     columnsIncomplete: stmt.fromQuery || (stmt.partitionOf !== undefined && !parent) || inherited.some((table) => table === undefined || table.columnsIncomplete),
     keys: [],
     foreignKeys: [],
-    checks: [],
+    // CHECK constraints are inherited under the same names.
+    checks: inherited.flatMap((table) => table?.checks ?? []).map((check) => ({ ...check, definedAt: origin })),
     dependsOn: [],
     dependsOnColumns: [],
     partitionOf: stmt.partitionOf ? keyOf(stmt.partitionOf) : undefined,
     definedAt: origin,
     changedAt: origin,
   });
+  if (parent && stmt.partitionOf) inheritPartitionIndexes(applier, keyOf(stmt.partitionOf), key, origin);
   const constraints = [...stmt.columns.flatMap((column) => column.constraints), ...stmt.constraints];
   // Keys first: an inline `REFERENCES` to the table itself needs its primary key.
   const ordered = [...constraints.filter((constraint) => constraint.kind === 'primary-key'), ...constraints.filter((constraint) => constraint.kind !== 'primary-key')];
@@ -168,7 +184,7 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
       return undefined;
     }
     case 'drop-column':
-      dropColumn(applier, key, action.column, range);
+      dropColumn(applier, key, action.column, range, action.cascade);
       return undefined;
     case 'alter-column-type':
       updateColumn(applier, key, action.column, range, (column) => ({ ...column, type: columnType(action.type) }));
@@ -178,7 +194,7 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
       updateColumn(applier, key, action.column, range, (column) => ({ ...column, notNull: action.kind === 'set-not-null' }));
       return undefined;
     case 'set-default':
-      updateColumn(applier, key, action.column, range, (column) => ({ ...column, default: action.default.text }));
+      updateColumn(applier, key, action.column, range, (column) => ({ ...column, default: action.default.isNull ? undefined : action.default.text }));
       return undefined;
     case 'drop-default':
       updateColumn(applier, key, action.column, range, (column) => ({ ...column, default: undefined }));
@@ -194,7 +210,7 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
       }));
       return undefined;
     case 'drop-constraint':
-      dropConstraint(applier, key, action.name, range);
+      dropConstraint(applier, key, action.name, range, action.cascade ?? false);
       return undefined;
     case 'rename-column':
       renameColumn(applier, key, action.from, action.to, range);
@@ -284,7 +300,7 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
         unique: false,
         method: 'gist',
         elements: constraint.columns.map((column) => ({ column, expression: undefined })),
-        predicate: undefined,
+        predicate: constraint.where?.text,
         valid: true,
         constraint: name,
         definedAt: origin,
@@ -295,10 +311,12 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
   }
 }
 
-function dropConstraint(applier: Applier, key: string, name: string, range: TextRange): void {
+function dropConstraint(applier: Applier, key: string, name: string, range: TextRange, cascade: boolean): void {
   const table = applier.model.tables.get(key);
   if (!table) return;
   const key_ = table.keys.find((existing) => existing.name === name);
+  // CASCADE drops the foreign keys that reference the key.
+  if (key_ && cascade) dropReferencingForeignKeys(applier.model, key, key_.columns);
   updateTable(applier, key, range, (current) => ({
     ...current,
     keys: current.keys.filter((existing) => existing.name !== name),
@@ -332,8 +350,22 @@ function mentions(text: string | undefined, column: string): boolean {
   return new RegExp(`(^|[^\\w$])"?${column.replace(/[$]/g, '\\$')}"?($|[^\\w$])`, 'i').test(text);
 }
 
-function dropColumn(applier: Applier, key: string, column: string, range: TextRange): void {
+/** Drops other tables' foreign keys that reference these columns of the table. */
+function dropReferencingForeignKeys(model: SchemaModel, key: string, columns: readonly string[]): void {
+  const references = (foreignKey: SchemaTable['foreignKeys'][number]): boolean =>
+    foreignKey.referencedTable === key && foreignKey.referencedColumns.some((column) => columns.includes(column));
+  for (const [otherKey, other] of model.tables) {
+    if (other.foreignKeys.some(references)) model.tables.set(otherKey, { ...other, foreignKeys: other.foreignKeys.filter((foreignKey) => !references(foreignKey)) });
+  }
+}
+
+function dropColumn(applier: Applier, key: string, column: string, range: TextRange, cascade: boolean): void {
   const { model } = applier;
+  const owned = model.tables.get(key)?.columns.find((existing) => existing.name === column)?.sequence;
+  if (owned) model.sequences.delete(owned);
+  if (cascade) {
+    for (const view of model.viewsReading(key)) if (view.dependsOnColumns.includes(column)) dropRelation(model, qualifiedKey(view.schema, view.name), true);
+  }
   // PostgreSQL drops every index and constraint that uses the column, and foreign keys elsewhere that reference it.
   for (const [indexKey, index] of model.indexes) {
     if (index.table !== key) continue;
@@ -347,14 +379,7 @@ function dropColumn(applier: Applier, key: string, column: string, range: TextRa
     foreignKeys: table.foreignKeys.filter((foreignKey) => !foreignKey.columns.includes(column)),
     checks: table.checks.filter((check) => !mentions(check.expression, column)),
   }));
-  for (const [otherKey, other] of model.tables) {
-    if (other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === key && foreignKey.referencedColumns.includes(column))) {
-      updateTable(applier, otherKey, range, (current) => ({
-        ...current,
-        foreignKeys: current.foreignKeys.filter((foreignKey) => !(foreignKey.referencedTable === key && foreignKey.referencedColumns.includes(column))),
-      }));
-    }
-  }
+  dropReferencingForeignKeys(model, key, [column]);
 }
 
 function renameColumn(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
@@ -380,10 +405,22 @@ function renameColumn(applier: Applier, key: string, from: string, to: string, r
     });
   }
   for (const [indexKey, index] of model.indexes) {
-    if (index.table === key && index.elements.some((element) => element.column === from)) {
-      model.indexes.set(indexKey, { ...index, elements: index.elements.map((element) => (element.column === from ? { ...element, column: to } : element)) });
-    }
+    if (index.table !== key) continue;
+    const elements = index.elements.map((element) => ({
+      column: element.column === from ? to : element.column,
+      expression: element.expression === undefined ? undefined : renameWord(element.expression, from, to),
+    }));
+    const predicate = index.predicate === undefined ? undefined : renameWord(index.predicate, from, to);
+    model.indexes.set(indexKey, { ...index, elements, predicate });
   }
+  updateTable(applier, key, range, (table) => ({ ...table, checks: table.checks.map((check) => ({ ...check, expression: renameWord(check.expression, from, to) })) }));
+}
+
+/** An expression's text with a column name replaced where it stands as a word (quoted or not). */
+function renameWord(text: string, from: string, to: string): string {
+  if (!mentions(text, from)) return text;
+  const escaped = from.replace(/[$]/g, '\\$');
+  return text.replace(new RegExp(`(^|[^\\w$"])("?)${escaped}\\2(?=$|[^\\w$])`, 'gi'), (_match, before: string) => `${before}${quoteName(to)}`);
 }
 
 /** Renames a table or moves it to another schema: its indexes follow, references to it are updated. */
@@ -421,9 +458,12 @@ function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void 
   const { model } = applier;
   const tableKey = keyOf(stmt.table);
   const table = model.tables.get(tableKey);
-  const schema = table?.schema ?? stmt.table.schema;
+  // An index on a table the model does not hold (a temporary table, one a DO block made) is not part of it.
+  if (!table) return;
+  const schema = table.schema;
   const elements = stmt.elements.map((element) => ({ column: element.column, expression: element.expression?.text }));
-  const name = stmt.name?.name ?? chooseName(model, schema, stmt.table.name, columnsAddition(elements), 'idx');
+  const nameParts = [...elements, ...(stmt.include ?? []).map((column) => ({ column, expression: undefined }))];
+  const name = stmt.name?.name ?? chooseName(model, schema, stmt.table.name, columnsAddition(nameParts), 'idx');
   const key = qualifiedKey(schema, name);
   if (stmt.ifNotExists && model.indexes.has(key)) return;
   const index: SchemaIndex = {
@@ -438,6 +478,13 @@ function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void 
     definedAt: applier.origin(stmt.range),
   };
   model.indexes.set(key, index);
+  // An index on a partitioned table is built on each partition too, named after the partition.
+  if (stmt.only) return;
+  for (const [partitionKey, partition] of model.tables) {
+    if (partition.partitionOf !== tableKey) continue;
+    const partitionIndex = chooseName(model, partition.schema, partition.name, columnsAddition(nameParts), 'idx');
+    model.indexes.set(qualifiedKey(partition.schema, partitionIndex), { ...index, name: partitionIndex, table: partitionKey });
+  }
 }
 
 function drop(applier: Applier, kind: StatementOf<'drop'>['objectKind'], name: ObjectName, cascade: boolean): void {
@@ -467,7 +514,9 @@ function drop(applier: Applier, kind: StatementOf<'drop'>['objectKind'], name: O
 }
 
 function dropRelation(model: SchemaModel, key: string, cascade: boolean): void {
-  if (!model.tables.delete(key)) return;
+  const table = model.tables.get(key);
+  if (!table || !model.tables.delete(key)) return;
+  for (const column of table.columns) if (column.sequence) model.sequences.delete(column.sequence);
   for (const [indexKey, index] of model.indexes) if (index.table === key) model.indexes.delete(indexKey);
   for (const [otherKey, other] of model.tables) {
     if (other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === key)) {
@@ -510,14 +559,23 @@ function renameObject(applier: Applier, stmt: StatementOf<'rename-object'>): voi
       if (table) moveTable(applier, from, table.schema, stmt.to, stmt.range);
       return;
     }
-    case 'sequence':
-      if (model.sequences.delete(from)) model.sequences.add(to);
+    case 'sequence': {
+      if (!model.sequences.delete(from)) return;
+      model.sequences.add(to);
+      // Defaults name the sequence by OID: they follow the rename.
+      const pattern = new RegExp(`nextval\\('(?:"?[\\w$]+"?\\.)?"?${stmt.name.name.replace(/[$]/g, '\\$')}"?'`);
+      rewriteColumns(model, (column) =>
+        column.default && pattern.test(column.default) ? { ...column, default: column.default.replace(pattern, `nextval('${quoteName(stmt.to)}'`), sequence: to } : column,
+      );
       return;
+    }
     case 'type': {
       const type = model.enums.get(from);
       if (!type) return;
       model.enums.delete(from);
       model.enums.set(to, { ...type, name: stmt.to });
+      // Columns name their type by OID: they follow the rename.
+      rewriteColumns(model, (column) => (column.type.canonical === type.name ? { ...column, type: { ...column.type, canonical: stmt.to } } : column));
       return;
     }
     default:
@@ -572,5 +630,65 @@ function addEnumValue(applier: Applier, stmt: StatementOf<'alter-enum-add-value'
   const key = keyOf(stmt.type);
   const type = applier.model.enums.get(key);
   if (!type || type.values.includes(stmt.value)) return;
-  applier.model.enums.set(key, { ...type, values: [...type.values, stmt.value] });
+  const values = [...type.values];
+  const at = stmt.neighbor ? values.indexOf(stmt.neighbor.value) : -1;
+  if (at < 0 || !stmt.neighbor) values.push(stmt.value);
+  else values.splice(stmt.neighbor.after ? at + 1 : at, 0, stmt.value);
+  applier.model.enums.set(key, { ...type, values });
+}
+
+const quotedLiteral = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/** Renames an enum label, and the label in defaults of columns of that type. */
+function renameEnumValue(applier: Applier, stmt: StatementOf<'alter-enum-rename-value'>): void {
+  const key = keyOf(stmt.type);
+  const type = applier.model.enums.get(key);
+  if (!type) return;
+  applier.model.enums.set(key, { ...type, values: type.values.map((value) => (value === stmt.from ? stmt.to : value)) });
+  const from = quotedLiteral(stmt.from);
+  rewriteColumns(applier.model, (column) =>
+    column.type.canonical === type.name && column.default?.startsWith(from) ? { ...column, default: quotedLiteral(stmt.to) + column.default.slice(from.length) } : column,
+  );
+}
+
+/** Replaces columns of every table through `change` (unchanged columns keep their tables as they are). */
+function rewriteColumns(model: SchemaModel, change: (column: SchemaColumn) => SchemaColumn): void {
+  for (const [key, table] of model.tables) {
+    const columns = table.columns.map(change);
+    if (columns.some((column, index) => column !== table.columns[index])) model.tables.set(key, { ...table, columns });
+  }
+}
+
+/** `ALTER TYPE|VIEW|SEQUENCE … SET SCHEMA`. */
+function moveObject(applier: Applier, stmt: StatementOf<'set-object-schema'>): void {
+  const { model } = applier;
+  const from = keyOf(stmt.name);
+  const to = qualifiedKey(stmt.schema, stmt.name.name);
+  if (stmt.objectKind === 'type') {
+    const type = model.enums.get(from);
+    if (!type) return;
+    model.enums.delete(from);
+    model.enums.set(to, { ...type, schema: stmt.schema });
+  } else if (stmt.objectKind === 'view' || stmt.objectKind === 'materialized-view' || stmt.objectKind === 'table') {
+    if (model.tables.has(from)) moveTable(applier, from, stmt.schema, stmt.name.name, stmt.range);
+  } else if (stmt.objectKind === 'sequence' && model.sequences.delete(from)) {
+    model.sequences.add(to);
+  }
+}
+
+/** A new partition gets its own copy of each of the partitioned table's keys and indexes, named after it. */
+function inheritPartitionIndexes(applier: Applier, parentKey: string, key: string, origin: Origin): void {
+  const { model } = applier;
+  const partition = model.tables.get(key);
+  if (!partition) return;
+  const keys = [];
+  for (const index of model.indexesOn(parentKey)) {
+    const parentKeyConstraint = model.tables.get(parentKey)?.keys.find((candidate) => candidate.name === index.constraint);
+    const label = parentKeyConstraint?.kind === 'primary-key' ? 'pkey' : parentKeyConstraint ? 'key' : 'idx';
+    const addition = label === 'pkey' ? undefined : columnsAddition(index.elements);
+    const name = chooseName(model, partition.schema, partition.name, addition, label);
+    if (parentKeyConstraint) keys.push({ ...parentKeyConstraint, name, definedAt: origin });
+    model.indexes.set(qualifiedKey(partition.schema, name), { ...index, name, table: key, constraint: parentKeyConstraint ? name : undefined, definedAt: origin });
+  }
+  if (keys.length > 0) model.tables.set(key, { ...partition, keys: [...partition.keys, ...keys] });
 }

@@ -26,6 +26,8 @@ export interface SchemaColumn {
   readonly default: string | undefined;
   readonly identity: boolean;
   readonly generated: 'stored' | 'virtual' | undefined;
+  /** Key of the sequence the column owns (serial, identity): dropped with the column. */
+  readonly sequence?: string;
   readonly definedAt: Origin;
   readonly changedAt: Origin;
 }

@@ -96,16 +96,8 @@ export function constraintName(model: SchemaModel, schema: string | undefined, t
   return chooseName(model, schema, table, columns === '' ? undefined : cutToBytes(columns, maxIdentifierBytes), label);
 }
 
-const expressionKeywords = new Set(['not', 'null', 'is', 'and', 'or', 'in', 'true', 'false', 'between', 'like', 'any', 'all', 'array', 'case', 'when', 'then', 'else', 'end', 'length', 'char_length']);
-
-/** A CHECK is named after the first column its expression reads: the first plain word that is not a keyword or a call. */
+/** A CHECK is named after its column when its expression reads exactly one (else `<table>_check`). */
 function checkColumn(constraint: TableConstraint): string {
-  if (constraint.columns.length > 0) return constraint.columns[0] ?? '';
-  const text = (constraint.check?.text ?? '').replace(/'(?:[^']|'')*'/g, ' ');
-  for (const match of text.matchAll(/"([^"]+)"|([a-z_][\w$]*)(\s*\()?/gi)) {
-    if (match[1] !== undefined) return match[1];
-    const word = match[2]?.toLowerCase();
-    if (word && match[3] === undefined && !expressionKeywords.has(word)) return word;
-  }
-  return '';
+  const columns = constraint.check?.columns ?? [];
+  return columns.length === 1 ? (columns[0] ?? '') : '';
 }

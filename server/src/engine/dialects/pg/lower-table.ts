@@ -3,7 +3,7 @@
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, CreateStmt, Node, RenameStmt } from '@pgsql/types';
 import type { AlterTableAction, ColumnDefinition, StatementBody, TableConstraint, TextRange } from '../../model';
 import { nodeAs, nodeType, relationName, stringValues } from './ast';
-import type { LoweringContext } from './lowering-context';
+import { noStopWords, type LoweringContext } from './lowering-context';
 import { elementEnd, tokenIndexAt } from './tokens';
 import { lowerTypeName } from './types';
 
@@ -131,7 +131,8 @@ export function lowerConstraint(
   constraintRange: TextRange,
 ): TableConstraint {
   const kind = constraintKinds[constraint.contype ?? ''] ?? 'check';
-  const keyColumns = kind === 'foreign-key' ? stringValues(constraint.fk_attrs) : stringValues(constraint.keys);
+  const keyColumns =
+    kind === 'foreign-key' ? stringValues(constraint.fk_attrs) : kind === 'exclusion' ? exclusionColumns(constraint) : stringValues(constraint.keys);
   const referenced = constraint.pktable ? relationName(constraint.pktable) : undefined;
   return {
     kind,
@@ -148,6 +149,7 @@ export function lowerConstraint(
         }
       : undefined,
     check: kind === 'check' ? context.expression(constraint.raw_expr, constraint.location) : undefined,
+    ...(kind === 'exclusion' && constraint.where_clause ? { where: context.expression(constraint.where_clause, undefined, noStopWords) } : {}),
     notNullColumns: kind === 'check' ? notNullColumns(constraint.raw_expr) : undefined,
     indexOptions:
       kind === 'primary-key' || kind === 'unique'
@@ -160,6 +162,15 @@ export function lowerConstraint(
           }
         : undefined,
   };
+}
+
+/** The plain columns of an EXCLUDE constraint's elements (`room WITH =`), in order. */
+function exclusionColumns(constraint: Constraint): string[] {
+  return (constraint.exclusions ?? []).flatMap((pair) => {
+    const [element] = nodeAs(pair, 'List')?.items ?? [];
+    const name = nodeAs(element, 'IndexElem')?.name;
+    return name === undefined ? [] : [name];
+  });
 }
 
 /** Columns a CHECK expression proves NOT NULL: `col IS NOT NULL`, alone or as a term of an AND. */
@@ -261,7 +272,7 @@ function lowerAction(context: LoweringContext, command: AlterTableCmd, actionRan
     case 'AT_ValidateConstraint':
       return { kind: 'validate-constraint', range: actionRange, name: column };
     case 'AT_DropConstraint':
-      return { kind: 'drop-constraint', range: actionRange, name: column, ifExists: command.missing_ok ?? false };
+      return { kind: 'drop-constraint', range: actionRange, name: column, ifExists: command.missing_ok ?? false, cascade: command.behavior === 'DROP_CASCADE' };
     case 'AT_SetLogged':
     case 'AT_SetUnLogged':
       return { kind: 'set-logged', range: actionRange, logged: command.subtype === 'AT_SetLogged' };

@@ -1,7 +1,7 @@
 // Lowers one libpg-query statement node into the dialect-neutral statement model.
 // Unknown statements become `other` with their node type; lowering never throws on a parsed AST.
 import type { Node, ObjectType, RangeVar } from '@pgsql/types';
-import type { DropObjectKind, ObjectName, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
+import type { DropObjectKind, Expression, ObjectName, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
 import { collectNodes, nodeAs, nodeType, qualifiedName, relationName, stringValues } from './ast';
 import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
 import { noStopWords, type LoweringContext } from './lowering-context';
@@ -142,9 +142,13 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
       method: index.accessMethod ?? 'btree',
       elements: (index.indexParams ?? []).map((parameter) => {
         const element = nodeAs(parameter, 'IndexElem');
-        return { column: element?.name, expression: element?.expr ? context.expression(element.expr, undefined, noStopWords) : undefined };
+        return { column: element?.name, expression: element?.expr ? withoutIndexOptions(context.expression(element.expr, undefined, noStopWords)) : undefined };
       }),
       where: context.expression(index.whereClause, undefined, noStopWords),
+      ...(index.relation?.inh === false ? { only: true } : {}),
+      ...((index.indexIncludingParams?.length ?? 0) > 0
+        ? { include: (index.indexIncludingParams ?? []).flatMap((parameter) => nodeAs(parameter, 'IndexElem')?.name ?? []) }
+        : {}),
       indexKeywordRange: keywordRange(context, 'INDEX'),
       ifNotExistsInsertAt: index.idxname ? offsetAfterKeyword(context, 'INDEX', ['CONCURRENTLY']) : undefined,
     };
@@ -157,9 +161,12 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
     const onTableObject = drop.removeType === 'OBJECT_TRIGGER' || drop.removeType === 'OBJECT_RULE' || drop.removeType === 'OBJECT_POLICY';
     const parts = onTableObject ? stringValues(nodeAs(drop.objects?.[0], 'List')?.items) : [];
     const onTable = parts.length >= 2 ? { schema: parts.length > 2 ? parts.at(-3) : undefined, name: parts.at(-2) ?? '', range: whole } : undefined;
-    const names = (drop.objects ?? []).map((object) =>
-      onTableObject ? { schema: undefined, name: parts.at(-1) ?? '', range: whole } : { ...qualifiedName(object), range: whole },
-    );
+    const names = (drop.objects ?? []).map((object) => {
+      if (onTableObject) return { schema: undefined, name: parts.at(-1) ?? '', range: whole };
+      // DROP TYPE and DROP DOMAIN name their objects as type names.
+      const typeName = nodeAs(object, 'TypeName');
+      return { ...qualifiedName(typeName ? { List: { items: typeName.names ?? [] } } : object), range: whole };
+    });
     const kindWord = objectKind === 'materialized-view' ? 'VIEW' : (drop.removeType ?? 'OBJECT_TABLE').replace(/^OBJECT_/, '');
     return {
       kind: 'drop',
@@ -259,15 +266,29 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
   const cluster = nodeAs(node, 'ClusterStmt');
   if (cluster) return { kind: 'cluster', table: cluster.relation ? relationObject(context, cluster.relation) : undefined };
   const alterEnum = nodeAs(node, 'AlterEnumStmt');
-  if (alterEnum && alterEnum.newVal !== undefined && alterEnum.oldVal === undefined) {
-    const typeName = qualifiedName({ List: { items: alterEnum.typeName ?? [] } });
+  if (alterEnum && alterEnum.newVal !== undefined) {
+    const type = { ...qualifiedName({ List: { items: alterEnum.typeName ?? [] } }), range: context.localRange(0, statementLength) };
+    if (alterEnum.oldVal !== undefined) return { kind: 'alter-enum-rename-value', type, from: alterEnum.oldVal, to: alterEnum.newVal };
+    const neighbor = alterEnum.newValNeighbor;
     return {
       kind: 'alter-enum-add-value',
-      type: { ...typeName, range: context.localRange(0, statementLength) },
+      type,
       value: alterEnum.newVal,
-      positioned: alterEnum.newValNeighbor !== undefined,
+      positioned: neighbor !== undefined,
+      ...(neighbor !== undefined ? { neighbor: { value: neighbor, after: alterEnum.newValIsAfter ?? false } } : {}),
       ifNotExists: alterEnum.skipIfNewValExists ?? false,
     };
+  }
+  const moveSchema = nodeAs(node, 'AlterObjectSchemaStmt');
+  if (moveSchema?.objectType === 'OBJECT_TABLE' && moveSchema.relation) {
+    const table = relationObject(context, moveSchema.relation);
+    const range = context.localRange(0, statementLength);
+    return { kind: 'alter-table', table, ifExists: moveSchema.missing_ok ?? false, actions: [{ kind: 'set-schema', range, schema: moveSchema.newschema ?? '' }] };
+  }
+  if (moveSchema) {
+    const objectKind = dropKinds[moveSchema.objectType ?? 'OBJECT_TABLE'] ?? 'other';
+    const name = moveSchema.relation ? relationObject(context, moveSchema.relation) : { ...qualifiedName(moveSchema.object), range: context.localRange(0, statementLength) };
+    return { kind: 'set-object-schema', objectKind, name, schema: moveSchema.newschema ?? '' };
   }
   const trigger = nodeAs(node, 'CreateTrigStmt');
   if (trigger) return { kind: 'create-trigger', table: relationObject(context, trigger.relation), name: trigger.trigname ?? '' };
@@ -361,4 +382,26 @@ function queryReads(context: LoweringContext, query: Node | undefined): { relati
     if (last !== undefined) columns.add(last);
   }
   return { relations, columns: [...columns] };
+}
+
+/**
+ * An index element's expression without what follows it in the element (`DESC`, `NULLS LAST`, an
+ * operator class, `COLLATE`): a parenthesised expression or a function call ends at its closing paren.
+ */
+function withoutIndexOptions(expression: Expression | undefined): Expression | undefined {
+  if (!expression) return undefined;
+  const text = expression.text;
+  const open = text.startsWith('(') ? 0 : /^[\w$."]+\s*\(/.exec(text)?.[0].length;
+  if (open === undefined) return expression;
+  let depth = 0;
+  for (let index = text.startsWith('(') ? 0 : open - 1; index < text.length; index++) {
+    const character = text[index];
+    if (character === "'") index = text.indexOf("'", index + 1) < 0 ? text.length : text.indexOf("'", index + 1);
+    else if (character === '(') depth++;
+    else if (character === ')' && --depth === 0) {
+      const end = index + 1;
+      return { ...expression, text: text.slice(0, end), range: { start: expression.range.start, end: expression.range.start + end } };
+    }
+  }
+  return expression;
 }

@@ -3,7 +3,7 @@
 import type { Node } from '@pgsql/types';
 import type { Expression, ObjectName, TextRange } from '../../model';
 import { byteToUtf16 } from '../../model/text';
-import { collectNodes, locationBounds, nodeAs } from './ast';
+import { collectNodes, locationBounds, nodeAs, stringValues } from './ast';
 import { elementEnd, tokenIndexAt, tokenize, type Token } from './tokens';
 
 export const noStopWords: ReadonlySet<string> = new Set();
@@ -98,7 +98,8 @@ export class LoweringContext {
       functionCalls.push((valueFunction.op ?? '').replace(/^SVFOP_/, '').toLowerCase());
     }
     for (const sequenceCall of collectNodes(node, 'NextValueExpr')) if (sequenceCall) functionCalls.push('nextval');
-    return { range, functionCalls, isConstant: isConstantNode(node), isNull: isNullNode(node), text: this.slice(range) };
+    const columns = [...new Set(collectNodes(node, 'ColumnRef').flatMap((reference) => stringValues(reference.fields).slice(-1)))];
+    return { range, functionCalls, isConstant: isConstantNode(node), isNull: isNullNode(node), text: this.slice(range), columns };
   }
 }
 

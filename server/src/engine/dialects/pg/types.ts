@@ -27,9 +27,9 @@ const aliases: Record<string, string> = {
   'time without time zone': 'time',
 };
 
+/** The parser already folds unquoted names; a quoted name (`"Kind"`, an enum) keeps its case. */
 export function canonicalTypeName(written: string): string {
-  const lower = written.toLowerCase();
-  return aliases[lower] ?? lower;
+  return aliases[written.toLowerCase()] ?? written;
 }
 
 export function lowerTypeName(context: LoweringContext, typeName: PgTypeName | undefined): TypeName {
@@ -44,9 +44,10 @@ export function lowerTypeName(context: LoweringContext, typeName: PgTypeName | u
   const local = start - context.base;
   // The type's text runs until the next column clause; the tokenizer finds it.
   const range = context.elementRangeFromLocal(local, typeEndWords);
+  const canonical = canonicalTypeName(last);
   return {
-    canonical: canonicalTypeName(last),
-    modifiers,
+    canonical,
+    modifiers: canonical === 'interval' ? intervalPrecision(modifiers) : modifiers,
     isArray: (typeName?.arrayBounds?.length ?? 0) > 0,
     range,
   };
@@ -56,3 +57,9 @@ const typeEndWords = new Set([
   'NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT', 'GENERATED', 'COLLATE', 'USING',
   'DEFERRABLE', 'INITIALLY', 'STORAGE', 'COMPRESSION',
 ]);
+
+/** INTERVAL's typmods are a field mask and a precision (32767 when none): only the precision is a modifier. */
+function intervalPrecision(typmods: readonly number[]): number[] {
+  const precision = typmods.length === 2 ? typmods[1] : undefined;
+  return precision === undefined || precision === 32767 ? [] : [precision];
+}

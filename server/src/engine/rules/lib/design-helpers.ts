@@ -149,10 +149,10 @@ export function nameList(names: readonly string[], limit = 3): string {
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 
-/** The enum of the model a column type names (canonical names are lower-cased and unqualified). */
+/** The enum of the model a column type names (the canonical name is the type's unqualified name, case kept). */
 export function enumOf(model: SchemaModel, type: ColumnType): SchemaEnum | undefined {
   if (type.isArray) return undefined;
-  for (const value of model.enums.values()) if (value.name.toLowerCase() === type.canonical) return value;
+  for (const value of model.enums.values()) if (value.name === type.canonical) return value;
   return undefined;
 }
 
