@@ -24,6 +24,7 @@ export * from './schema/model';
 export { schemaToJson, type SchemaJson, type TableJson, type IndexJson, type ColumnJson, type KeyJson, type ForeignKeyJson } from './schema/json';
 export { WorkspaceSchema, type WorkspaceMigration } from './schema/workspace';
 export { schemaToSql } from './schema/ddl';
+export { displayType } from './rules/lib/type-helpers';
 export { detectConvention, migrationFolderOf, newMigrationPath, orderMigrations, type MigrationConvention, type MigrationFile, type MigrationRole, type MigrationSet, type OrderOptions } from './schema/migrations';
 
 export interface Engine {

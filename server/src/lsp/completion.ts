@@ -5,7 +5,8 @@
 // strings and comments, the list is empty: a name list at random places is noise. Works from the
 // statement's tokens and the cached schema model only (no parsing).
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import { formatType, type FoundTable, type SchemaLayers } from './schema-context';
+import { displayType } from '../engine';
+import { type FoundTable, type SchemaLayers } from './schema-context';
 import { columnScopeSites, relationOfQualifier, type BoundGroup, type StatementScope } from './sql-scope';
 import { insideLiteral, isName, type Token } from './sql-tokens';
 
@@ -270,7 +271,7 @@ function columnItems(layers: SchemaLayers, tables: readonly string[], uri: strin
       items.push({
         label: name,
         kind: CompletionItemKind.Field,
-        detail: column ? `${formatType(column.type)}${column.notNull ? ' NOT NULL' : ''}` : undefined,
+        detail: column ? `${displayType(column.type)}${column.notNull ? ' NOT NULL' : ''}` : undefined,
         labelDetails: tables.length > 1 || column ? { description: found?.table.name ?? key } : undefined,
         insertText: quoteIdentifier(name),
         filterText: name,

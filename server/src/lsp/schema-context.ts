@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Position, Range } from 'vscode-languageserver';
-import { LineIndex, type ColumnType, type Origin, type SchemaColumn, type SchemaModel, type SchemaTable, type Statement, type TextRange } from '../engine';
+import { LineIndex, type Origin, type SchemaColumn, type SchemaModel, type SchemaTable, type Statement, type TextRange } from '../engine';
 import { readMigrationText } from '../io/migration-workspaces';
 import { statementScope, type NameCatalog } from './sql-scope';
 
@@ -67,26 +67,6 @@ export class SchemaLayers implements NameCatalog {
     }
     return [...seen.values()];
   }
-}
-
-const typeNames: Readonly<Record<string, string>> = {
-  int2: 'smallint',
-  int4: 'integer',
-  int8: 'bigint',
-  float4: 'real',
-  float8: 'double precision',
-  bool: 'boolean',
-  bpchar: 'char',
-  varbit: 'bit varying',
-  timestamp: 'timestamp',
-  timestamptz: 'timestamptz',
-  timetz: 'timetz',
-};
-
-/** A column type as people write it: `integer`, `varchar(20)`, `numeric(10, 2)`, `text[]`. */
-export function formatType(type: ColumnType): string {
-  const name = typeNames[type.canonical] ?? type.canonical;
-  return `${name}${type.modifiers.length > 0 ? `(${type.modifiers.join(', ')})` : ''}${type.isArray ? '[]' : ''}`;
 }
 
 /** An open document's URI and text, by path. */

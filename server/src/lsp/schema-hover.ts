@@ -1,8 +1,8 @@
 // Markdown describing a table or a column from the workspace schema model: columns with types,
 // nullability and defaults, keys, indexes, foreign keys in and out, and the migrations that defined
 // and last changed it (as links when the caller can place origins in files). Pure text building.
-import { primaryKeyOf, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from '../engine';
-import { formatType, type FoundColumn, type FoundTable } from './schema-context';
+import { displayType, primaryKeyOf, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from '../engine';
+import { type FoundColumn, type FoundTable } from './schema-context';
 
 /** Renders an origin as a Markdown link (`[V1__init.sql:3](file:///…#L3)`), or undefined when it cannot. */
 export type OriginLink = (origin: Origin, object: 'table' | 'column' | 'index') => string | undefined;
@@ -90,7 +90,7 @@ export function tableMarkdown(found: FoundTable, link?: OriginLink): string {
     lines.push('', '| column | type | |', '|---|---|---|');
     for (const column of table.columns.slice(0, 60)) {
       const facts = cell(columnFacts(column).join(' · '));
-      lines.push(`| ${cell(code(column.name))} | ${cell(formatType(column.type))} |${facts ? ` ${facts} ` : ' '}|`);
+      lines.push(`| ${cell(code(column.name))} | ${cell(displayType(column.type))} |${facts ? ` ${facts} ` : ' '}|`);
     }
     if (table.columns.length > 60) lines.push(`| … ${table.columns.length - 60} more | | |`);
   }
@@ -120,7 +120,7 @@ export function tableMarkdown(found: FoundTable, link?: OriginLink): string {
 /** One column: type and facts, the keys and indexes that include it, foreign keys, origins. */
 export function columnMarkdown(found: FoundColumn, link?: OriginLink): string {
   const { table, model, key, column } = found;
-  const lines = [`**column** ${code(`${displayName(table)}.${column.name}`)} ${code(formatType(column.type))}`];
+  const lines = [`**column** ${code(`${displayName(table)}.${column.name}`)} ${code(displayType(column.type))}`];
   const facts = columnFacts(column);
   if (facts.length > 0) lines.push('', facts.join(' · '));
   const sections: string[] = [];

@@ -6,7 +6,7 @@ import { lockBlocks } from '../analysis/locks';
 import { columnKey } from '../analysis/state';
 import type { ObjectName, TypeName } from '../model';
 import { columnOf, qualifiedKey, type SchemaModel } from '../schema/model';
-import { typeLabel } from './lib/locking-helpers';
+import { displayType } from './lib/type-helpers';
 import { defineRule } from './lib/rule';
 
 type Verdict = 'no-rewrite' | 'rewrite' | 'rewrite-unless-utc';
@@ -99,7 +99,7 @@ export const columnTypeRewrite = defineRule({
     for (const action of stmt.actions) {
       if (action.kind !== 'alter-column-type') continue;
       const current = ctx.state.columns.get(columnKey(stmt.table, action.column))?.type ?? modelType(ctx.state.schema, stmt.table, action.column);
-      const target = typeLabel(action.type);
+      const target = displayType(action.type);
       if (current) {
         const verdict = typeChangeVerdict(current, action.type, { usingExpression: action.using !== undefined, major: ctx.settings.serverVersion.major });
         if (verdict === 'no-rewrite') continue;
@@ -107,7 +107,7 @@ export const columnTypeRewrite = defineRule({
         if (verdict === 'rewrite-unless-utc' && utc) continue;
         ctx.report({
           range: action.range,
-          message: `Changing \`${action.column}\` from ${typeLabel(current)} to ${target} rewrites \`${table}\` and rebuilds its indexes under an ACCESS EXCLUSIVE lock held until the rewrite ends: it blocks ${lockBlocks['ACCESS EXCLUSIVE']}`,
+          message: `Changing \`${action.column}\` from ${displayType(current)} to ${target} rewrites \`${table}\` and rebuilds its indexes under an ACCESS EXCLUSIVE lock held until the rewrite ends: it blocks ${lockBlocks['ACCESS EXCLUSIVE']}`,
           help:
             verdict === 'rewrite-unless-utc'
               ? "Run SET TIME ZONE 'UTC' earlier in this migration: PostgreSQL 12+ then changes between timestamp and timestamptz without a rewrite"

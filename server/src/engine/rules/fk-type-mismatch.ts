@@ -11,7 +11,7 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
   return a.canonical === b.canonical && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((value, index) => value === b.modifiers[index]);
 }
 
-const label = (type: ColumnType): string => displayType({ ...type, range: { start: 0, end: 0 } });
+const label = (type: ColumnType): string => displayType(type);
 
 /** Types written in this unit's column definitions, by table key and column: where a fix can rewrite them. */
 const writtenTypes = unitMemory(() => new Map<string, TypeName>());

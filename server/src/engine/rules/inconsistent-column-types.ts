@@ -4,7 +4,8 @@
 // reported, so one mismatch gives one finding.
 import type { AnalysisState } from '../analysis/state';
 import type { ColumnType, SchemaColumn, SchemaModel, SchemaTable } from '../schema/model';
-import { displayColumnType, isEnumType, isTextType, nameList, referenceStem, tablesWithColumnsAddedHere } from './lib/design-helpers';
+import { isEnumType, isTextType, nameList, referenceStem, tablesWithColumnsAddedHere } from './lib/design-helpers';
+import { displayType } from './lib/type-helpers';
 import { defineRule } from './lib/rule';
 
 interface Use {
@@ -128,8 +129,8 @@ export const inconsistentColumnTypes = defineRule({
         const elsewhere = common.uses.map((use) => use.table.name);
         ctx.report({
           range: column.definedAt.range,
-          message: `\`${column.name}\` is ${displayColumnType(column.type)} here but ${displayColumnType(usual)} in ${nameList(elsewhere)}: one name holds differently typed values, so copying between the columns can fail or change values, and joins compare across types`,
-          help: `Give \`${column.name}\` one type in every table: ${displayColumnType(usual)} here, or migrate the others to ${displayColumnType(column.type)} when that is the better type`,
+          message: `\`${column.name}\` is ${displayType(column.type)} here but ${displayType(usual)} in ${nameList(elsewhere)}: one name holds differently typed values, so copying between the columns can fail or change values, and joins compare across types`,
+          help: `Give \`${column.name}\` one type in every table: ${displayType(usual)} here, or migrate the others to ${displayType(column.type)} when that is the better type`,
         });
       }
     }

@@ -3,9 +3,7 @@
 // match (`<t>_id` / `<t>Id` references, plural table names, type families). Reads the model only:
 // it never reports, and it never looks at tables earlier files created (they were judged there).
 import type { AnalysisState } from '../../analysis/state';
-import type { TextRange } from '../../model';
 import { primaryKeyOf, type ColumnType, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from '../../schema/model';
-import { displayType } from './type-helpers';
 
 export interface TableEntry {
   /** The table's key in `SchemaModel.tables`. */
@@ -133,13 +131,6 @@ export function typeFamily(type: ColumnType): string {
 
 export function isTextType(type: ColumnType): boolean {
   return !type.isArray && textTypes.has(type.canonical);
-}
-
-const noRange: TextRange = { start: 0, end: 0 };
-
-/** A model column type as people write it: `integer`, `varchar(255)`, `uuid[]`. */
-export function displayColumnType(type: ColumnType): string {
-  return displayType({ ...type, range: noRange });
 }
 
 /** `` `a`, `b`, `c` and 2 more ``: names for a message, at most `limit` of them. */

@@ -1,7 +1,7 @@
 // Shared helpers for the locking and transaction rules: identifier quoting, type
 // labels for messages, and the text of multi-statement recipes. Text building only: never parses
 // SQL and never decides whether something is a hazard (that stays in each rule).
-import type { ObjectName, Statement, TableConstraint, TextEdit, TextRange, TypeName } from '../../model';
+import type { ObjectName, Statement, TableConstraint, TextEdit, TextRange } from '../../model';
 import { tableLocks, type TableLock } from '../../analysis/state';
 import { blocksWrites } from '../../analysis/locks';
 import { indentationAt, insertAt, lineStart, newlineOf } from './edits';
@@ -32,23 +32,6 @@ export function quoteName(name: string): string {
 export function writtenName(ctx: RuleContext, name: ObjectName): string {
   const written = ctx.text.slice(name.range.start, name.range.end);
   return written.trim() === '' ? quoteName(name.name) : written;
-}
-
-const friendlyTypeNames: Record<string, string> = {
-  int2: 'smallint',
-  int4: 'integer',
-  int8: 'bigint',
-  float4: 'real',
-  float8: 'double precision',
-  bool: 'boolean',
-  bpchar: 'char',
-};
-
-/** A type for messages: `varchar(20)`, `bigint`, `integer[]`. */
-export function typeLabel(type: TypeName): string {
-  const base = friendlyTypeNames[type.canonical] ?? type.canonical;
-  const modifiers = type.modifiers.length > 0 ? `(${type.modifiers.join(',')})` : '';
-  return `${base}${modifiers}${type.isArray ? '[]' : ''}`;
 }
 
 /** Write-blocking locks `stmt` takes on tables that existed before this unit. */

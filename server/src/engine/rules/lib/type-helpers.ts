@@ -70,7 +70,7 @@ const displayNames: Record<string, string> = {
 };
 
 /** A type as people write it in messages: `integer`, `varchar(255)`, `timestamp(3)[]`. */
-export function displayType(type: TypeName): string {
+export function displayType(type: Pick<TypeName, 'canonical' | 'modifiers' | 'isArray'>): string {
   // Unlimited bpchar has no everyday spelling (a bare `char` means char(1)).
   const name = type.canonical === 'bpchar' && type.modifiers.length === 0 ? 'bpchar' : (displayNames[type.canonical] ?? type.canonical);
   const modifiers = type.modifiers.length > 0 ? `(${type.modifiers.join(', ')})` : '';

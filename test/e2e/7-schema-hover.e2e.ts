@@ -1,0 +1,30 @@
+// Scenario 7: hovering a table name in a later migration shows what the earlier migrations built:
+// its columns with their types, and the migration that defined it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openFile, poll, scenario, waitForProblems } from './workbench';
+
+const file = 'V6__cap_invoice_total.sql';
+
+test('hovering a table name shows its columns and the migration that created it', async () => {
+  await scenario('7-schema-hover', async (page) => {
+    await openFile(page, file);
+    // The server has analysed the file (with the workspace model) once the editor shows no sqlsight problem for it.
+    await waitForProblems(page, file, (texts) => texts.length === 0, 'to stay clean');
+    const line = page.locator('.editor-instance .view-line', { hasText: 'ADD CONSTRAINT invoices_total_cap' });
+    const token = line.locator('span span', { hasText: /(^|\s)invoices(\s|$)/ }).first();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Defined in' });
+    const text = await poll(
+      async () => {
+        const box = await token.boundingBox();
+        if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        return (await hover.count()) > 0 ? ((await hover.first().textContent()) ?? '') : '';
+      },
+      (t) => t.includes('account_id'),
+      'the hover to show the table',
+    );
+    assert.match(text, /account_id/);
+    assert.match(text, /numeric\(12, 2\)/);
+    assert.match(text, /V2__create_invoices\.sql/);
+  });
+});
