@@ -46,33 +46,36 @@ export function qualifiedName(node: Node | undefined): { schema: string | undefi
 
 /** Every node of one kind anywhere under `root`, in document order. */
 export function collectNodes<K extends NodeKey>(root: unknown, key: K, into: NodeOf<K>[] = []): NodeOf<K>[] {
+  visitNodes(root, (property, value) => {
+    if (property === key) into.push(value as NodeOf<K>);
+  });
+  return into;
+}
+
+/** Calls `visit` with every property name and value under `root`, depth first (no per-object arrays: this runs on every expression). */
+export function visitNodes(root: unknown, visit: (property: string, value: unknown) => void): void {
   if (Array.isArray(root)) {
-    for (const item of root) collectNodes(item, key, into);
-  } else if (root && typeof root === 'object') {
-    for (const [property, value] of Object.entries(root)) {
-      if (property === key) into.push(value as NodeOf<K>);
-      collectNodes(value, key, into);
+    for (const item of root) visitNodes(item, visit);
+  } else if (root !== null && typeof root === 'object') {
+    const record = root as Record<string, unknown>;
+    for (const property in record) {
+      const value = record[property];
+      visit(property, value);
+      if (value !== null && typeof value === 'object') visitNodes(value, visit);
     }
   }
-  return into;
 }
 
 /** Smallest and largest `location` anywhere under `root` (byte offsets), or undefined. */
 export function locationBounds(root: unknown): { min: number; max: number } | undefined {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [property, child] of Object.entries(value)) {
-        if (property === 'location' && typeof child === 'number' && child >= 0) {
-          min = Math.min(min, child);
-          max = Math.max(max, child);
-        } else visit(child);
-      }
+  visitNodes(root, (property, value) => {
+    if (property === 'location' && typeof value === 'number' && value >= 0) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
     }
-  };
-  visit(root);
+  });
   return Number.isFinite(min) ? { min, max } : undefined;
 }
 

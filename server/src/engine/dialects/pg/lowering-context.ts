@@ -3,7 +3,7 @@
 import type { Node } from '@pgsql/types';
 import type { Expression, ObjectName, TextRange } from '../../model';
 import { byteToUtf16 } from '../../model/text';
-import { collectNodes, locationBounds, nodeAs, stringValues } from './ast';
+import { locationBounds, nodeAs, stringValues, visitNodes, type NodeOf } from './ast';
 import { elementEnd, tokenIndexAt, tokenize, type Token } from './tokens';
 
 export const noStopWords: ReadonlySet<string> = new Set();
@@ -90,16 +90,23 @@ export class LoweringContext {
     }
     const start = this.tokens[index]?.start ?? localStart;
     const range = this.localRange(start, Math.max(start, elementEnd(this.tokens, index, stopWords)));
-    const functionCalls = collectNodes(node, 'FuncCall').map((call) => {
-      const names = call.funcname ?? [];
-      return nodeAs(names[names.length - 1], 'String')?.sval?.toLowerCase() ?? '';
+    // One walk for the calls and column references inside.
+    const functionCalls: string[] = [];
+    const columns = new Set<string>();
+    visitNodes(node, (property, value) => {
+      if (property === 'FuncCall') {
+        const names = (value as NodeOf<'FuncCall'>).funcname ?? [];
+        functionCalls.push(nodeAs(names[names.length - 1], 'String')?.sval?.toLowerCase() ?? '');
+      } else if (property === 'SQLValueFunction') {
+        functionCalls.push(((value as NodeOf<'SQLValueFunction'>).op ?? '').replace(/^SVFOP_/, '').toLowerCase());
+      } else if (property === 'NextValueExpr') {
+        functionCalls.push('nextval');
+      } else if (property === 'ColumnRef') {
+        const last = stringValues((value as NodeOf<'ColumnRef'>).fields).at(-1);
+        if (last !== undefined) columns.add(last);
+      }
     });
-    for (const valueFunction of collectNodes(node, 'SQLValueFunction')) {
-      functionCalls.push((valueFunction.op ?? '').replace(/^SVFOP_/, '').toLowerCase());
-    }
-    for (const sequenceCall of collectNodes(node, 'NextValueExpr')) if (sequenceCall) functionCalls.push('nextval');
-    const columns = [...new Set(collectNodes(node, 'ColumnRef').flatMap((reference) => stringValues(reference.fields).slice(-1)))];
-    return { range, functionCalls, isConstant: isConstantNode(node), isNull: isNullNode(node), text: this.slice(range), columns };
+    return { range, functionCalls, isConstant: isConstantNode(node), isNull: isNullNode(node), text: this.slice(range), columns: [...columns] };
   }
 }
 
