@@ -29,7 +29,7 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings at the edges.' }],
     },
   },
-  { files: ['server/src/io/**', 'server/src/cli/**', 'server/src/lsp/**', 'client/**', 'test/**', 'scripts/**', 'bench/**'], rules: { 'no-restricted-properties': 'off' } },
+  { files: ['server/src/io/**', 'server/src/db/**', 'server/src/cli/**', 'server/src/lsp/**', 'client/**', 'test/**', 'scripts/**', 'bench/**'], rules: { 'no-restricted-properties': 'off' } },
   restrict(['server/src/engine/model/**'], [
     ...engineForbidden,
     { group: ['../*', '!./*'], message: 'engine/model imports nothing else from the repository.' },
@@ -42,7 +42,15 @@ export default tseslint.config(
     ...engineForbidden,
     { group: ['**/dialects/**', '**/explain/**'], message: 'Rules read the statement model, never a parser.' },
   ], driverPaths),
-  restrict(['server/src/engine/analysis/**', 'server/src/engine/*.ts'], engineForbidden, driverPaths),
+  restrict(['server/src/engine/analysis/**', 'server/src/engine/schema/**', 'server/src/engine/*.ts'], engineForbidden, driverPaths),
+  restrict(['server/src/engine/explain/**'], [
+    ...engineForbidden,
+    { group: ['**/dialects/**', '**/rules/**'], message: 'Explain reads plans, the statement model and the schema model, never a parser.' },
+  ], driverPaths),
+  restrict(['server/src/db/**'], [
+    { group: ['**/lsp/**', '**/cli/**'], message: 'The database layer never imports the language server or the CLI.' },
+    { group: ['**/engine/*/**', '!**/engine/model', '!**/engine/model/*'], message: 'Outside the engine, import engine/index.ts or engine/model only.' },
+  ]),
   restrict(['server/src/io/**'], [{ group: ['**/lsp/**', '**/cli/**'], message: 'io never imports lsp or cli.' }]),
   restrict(['server/src/cli/**'], [
     { group: ['**/lsp/**', '**/protocol/**', 'vscode-languageserver*'], message: 'The CLI never imports the language server.' },

@@ -1,7 +1,7 @@
 // Editor settings (`sqlsight.*`) pulled from the client and merged under sqlsight.json: the
 // project file wins, so the editor and the CLI give the same findings for a project.
 import type { SqlsightConfig } from '../engine';
-import { defaultEditorSettings, type DialectSetting, type EditorSettings, type RuleSeveritySetting } from '../protocol';
+import { defaultEditorSettings, type ConnectionSetting, type DialectSetting, type EditorSettings, type ExplainSettings, type RuleSeveritySetting } from '../protocol';
 
 const dialects: readonly DialectSetting[] = ['postgres', 'mysql', 'mariadb'];
 const severities: readonly RuleSeveritySetting[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -27,10 +27,55 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     assumeInTransaction: typeof value.assumeInTransaction === 'boolean' ? value.assumeInTransaction : undefined,
     rules,
     inlayHints: { enabled: typeof inlay.enabled === 'boolean' ? inlay.enabled : defaultEditorSettings.inlayHints.enabled },
-    debounceMs:
-      typeof value.debounceMs === 'number' && Number.isFinite(value.debounceMs) && value.debounceMs >= 0
-        ? value.debounceMs
-        : defaultEditorSettings.debounceMs,
+    debounceMs: nonNegative(value.debounceMs) ?? defaultEditorSettings.debounceMs,
+    connections: Array.isArray(value.connections) ? value.connections.flatMap((entry) => readConnection(entry) ?? []) : [],
+    explain: readExplainSettings(record(value.explain)),
+  };
+}
+
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A connection entry, or undefined when it has no name or dialect (it cannot be chosen). */
+export function readConnection(raw: unknown): ConnectionSetting | undefined {
+  const value = record(raw);
+  const name = optionalString(value.name);
+  const dialect = dialects.find((candidate) => candidate === value.dialect);
+  if (!name || !dialect) return undefined;
+  const ssl = typeof value.ssl === 'boolean' ? value.ssl : readSsl(record(value.ssl));
+  const port = nonNegative(value.port);
+  return {
+    name,
+    dialect,
+    ...(optionalString(value.host) ? { host: optionalString(value.host) } : {}),
+    ...(port !== undefined && Number.isInteger(port) ? { port } : {}),
+    ...(optionalString(value.database) ? { database: optionalString(value.database) } : {}),
+    ...(optionalString(value.user) ? { user: optionalString(value.user) } : {}),
+    ...(ssl !== undefined ? { ssl } : {}),
+    ...(optionalString(value.urlFromEnv) ? { urlFromEnv: optionalString(value.urlFromEnv) } : {}),
+  };
+}
+
+function readSsl(value: Record<string, unknown>): ConnectionSetting['ssl'] {
+  if (Object.keys(value).length === 0) return undefined;
+  return {
+    ...(typeof value.rejectUnauthorized === 'boolean' ? { rejectUnauthorized: value.rejectUnauthorized } : {}),
+    ...(optionalString(value.ca) ? { ca: optionalString(value.ca) } : {}),
+  };
+}
+
+function readExplainSettings(value: Record<string, unknown>): ExplainSettings {
+  const defaults = defaultEditorSettings.explain;
+  const seedRows = nonNegative(value.seedRows);
+  return {
+    statementTimeoutMs: nonNegative(value.statementTimeoutMs) ?? defaults.statementTimeoutMs,
+    seedRows: seedRows !== undefined ? Math.floor(seedRows) : defaults.seedRows,
+    codeLens: typeof value.codeLens === 'boolean' ? value.codeLens : defaults.codeLens,
   };
 }
 
