@@ -1,7 +1,9 @@
 // Bundles the CLI, the language server and the VS Code client into dist/, and copies the WASM
-// parser next to them (libpg-query loads it from its own directory). `--watch` rebuilds on change.
+// parser next to them (libpg-query loads it from its own directory), and PGlite's WASM, file-system
+// bundle and extension tarballs (the embedded database loads them from beside the bundle).
+// `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -28,6 +30,10 @@ const bundles = [
 mkdirSync('dist', { recursive: true });
 const wasm = join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm');
 copyFileSync(wasm, 'dist/libpg-query.wasm');
+const pglite = dirname(require.resolve('@electric-sql/pglite'));
+for (const file of readdirSync(pglite)) {
+  if (['pglite.wasm', 'pglite.data', 'initdb.wasm'].includes(file) || file.endsWith('.tar.gz')) copyFileSync(join(pglite, file), join('dist', file));
+}
 
 if (watch) {
   for (const options of bundles) await (await context({ ...common, ...options })).watch();

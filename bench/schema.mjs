@@ -5,14 +5,12 @@
 //  2. the editor: the language server opened on the tree; a migration in the middle of the largest
 //     set is opened and edited 20 times (a table, then columns, added at its end); each edit is timed from didChange
 //     to the publishDiagnostics of that version (debounce 0). Not a test.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import protocol from 'vscode-languageserver-protocol/node';
 import { corpusTree } from './corpus-tree.mjs';
-
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
+import { startServer } from './lsp-client.mjs';
 const targets = { coldSeconds: 2, coldMb: 300, editMs: 100 };
 const dist = join(import.meta.dirname, '..', 'dist');
 if (!existsSync(join(dist, 'server.js'))) {
@@ -49,41 +47,12 @@ console.log(`  peak RSS        ${coldMb.toFixed(0)} MB (target ≤ ${targets.col
 const largest = summary.reduce((best, set) => (set.files > best.files ? set : best));
 const middlePath = largest.paths[Math.floor(largest.paths.length / 2)];
 const editedTable = 'bench_table';
-const child = spawn(process.execPath, [join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-const waiting = new Map();
-connection.onNotification('textDocument/publishDiagnostics', (params) => {
-  const wake = waiting.get(params.version);
-  if (wake) {
-    waiting.delete(params.version);
-    wake(performance.now());
-  }
-});
-connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'sqlsight' ? { debounceMs: 0 } : null)));
-connection.onRequest('client/registerCapability', () => null);
-connection.onNotification('window/logMessage', () => undefined);
-connection.listen();
-const published = (version) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 60 s`)), 60_000);
-    waiting.set(version, (at) => {
-      clearTimeout(timer);
-      resolve(at);
-    });
-  });
-
 const startedAt = performance.now();
-await connection.sendRequest('initialize', {
-  processId: process.pid,
-  rootUri: pathToFileURL(root).href,
-  workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'corpus' }],
-  capabilities: { workspace: { configuration: true } },
-});
-await connection.sendNotification('initialized', {});
+const server = await startServer({ folder: root });
 const uri = pathToFileURL(middlePath).href;
 const lines = readFileSync(middlePath, 'utf8').split('\n');
-const firstPublish = published(1);
-await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sql', version: 1, text: lines.join('\n') } });
+const firstPublish = server.published(uri, 1);
+await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sql', version: 1, text: lines.join('\n') } });
 const openMs = (await firstPublish) - startedAt;
 const samples = [];
 for (let edit = 0; edit < 20; edit++) {
@@ -91,19 +60,16 @@ for (let edit = 0; edit < 20; edit++) {
   const line = lines.length;
   const added = edit === 0 ? `CREATE TABLE ${editedTable} (id bigint PRIMARY KEY);` : `ALTER TABLE ${editedTable} ADD COLUMN bench_column_${edit} text;`;
   lines.push(added);
-  const arrived = published(version);
+  const arrived = server.published(uri, version);
   const sentAt = performance.now();
-  await connection.sendNotification('textDocument/didChange', {
+  await server.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri, version },
     contentChanges: [{ range: { start: { line: line - 1, character: lines[line - 1].length }, end: { line: line - 1, character: lines[line - 1].length } }, text: `\n${added}` }],
   });
   samples.push((await arrived) - sentAt);
 }
-const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-const rssMb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]) / 1024;
-await connection.sendRequest('shutdown');
-await connection.sendNotification('exit');
-connection.dispose();
+const rssMb = server.rssMb();
+await server.stop();
 rmSync(root, { recursive: true, force: true });
 
 const sorted = [...samples].sort((a, b) => a - b);

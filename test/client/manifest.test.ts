@@ -1,8 +1,10 @@
 // The extension manifest (package.json) against the code it describes: every `sqlsight.*` setting
 // the server reads is contributed with the same default and values, every command the protocol
-// names is contributed, and the icon is the 128x128 PNG the Marketplace wants.
+// names is contributed (and the menus name only those), the connection setting has no place for a
+// password, the plan view's assets ship in the .vsix, and the icon is the 128x128 PNG the
+// Marketplace wants.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readEditorSettings } from '../../server/src/lsp/settings';
@@ -12,6 +14,11 @@ const root = join(import.meta.dirname, '..', '..');
 
 interface SettingContribution {
   readonly default?: unknown;
+  readonly items?: {
+    readonly required?: readonly string[];
+    readonly additionalProperties?: boolean;
+    readonly properties: Record<string, SettingContribution>;
+  };
   readonly enum?: readonly unknown[];
   readonly description?: string;
   readonly markdownDescription?: string;
@@ -25,6 +32,7 @@ interface Manifest {
   readonly contributes: {
     readonly configuration: { readonly properties: Record<string, SettingContribution> };
     readonly commands: readonly { readonly command: string; readonly title: string; readonly category: string }[];
+    readonly menus: Record<string, readonly { readonly command: string; readonly when?: string }[]>;
   };
 }
 
@@ -67,10 +75,36 @@ describe('contributed settings', () => {
   });
 
   it('every setting the protocol defines is contributed, and nothing else but the trace level', () => {
-    const expected = [...Object.keys(defaultEditorSettings).filter((key) => key !== 'inlayHints'), 'inlayHints.enabled', 'trace.server']
+    // Nested settings objects are contributed one key each (`sqlsight.explain.seedRows`).
+    const nested = new Set(['inlayHints', 'explain']);
+    const expected = [
+      ...Object.entries(defaultEditorSettings).flatMap(([key, value]) =>
+        nested.has(key) && typeof value === 'object' && value !== null ? Object.keys(value).map((inner) => `${key}.${inner}`) : [key],
+      ),
+      'trace.server',
+    ]
       .map((key) => `sqlsight.${key}`)
       .sort();
     assert.deepEqual(Object.keys(properties).sort(), expected);
+  });
+
+  it('the explain settings read by the server are the contributed values', () => {
+    const overrides = { 'sqlsight.explain.statementTimeoutMs': 2_500, 'sqlsight.explain.seedRows': 1_000, 'sqlsight.explain.codeLens': false };
+    assert.deepEqual(readEditorSettings(sectionFromDefaults(overrides)).explain, { statementTimeoutMs: 2_500, seedRows: 1_000, codeLens: false });
+  });
+
+  it('a connection entry has every field the server reads, and no password', () => {
+    const connections = setting('sqlsight.connections');
+    const items = connections.items;
+    assert.ok(items, 'sqlsight.connections is an array of objects');
+    assert.deepEqual(Object.keys(items.properties).sort(), ['database', 'dialect', 'host', 'name', 'port', 'ssl', 'urlFromEnv', 'user']);
+    assert.equal(items.additionalProperties, false, 'no other field (a password) is accepted');
+    assert.deepEqual(items.required, ['name', 'dialect']);
+    assert.deepEqual(items.properties.dialect?.enum, ['postgres', 'mysql', 'mariadb']);
+    for (const [key, property] of Object.entries(items.properties)) assert.ok(property.description ?? property.markdownDescription, `connections.${key} has a description`);
+    assert.match(connections.markdownDescription ?? '', /secret storage/);
+    const entry = { name: 'orders-prod', dialect: 'postgres', host: 'db', port: 5432, database: 'orders', user: 'alice', ssl: { rejectUnauthorized: false, ca: '/ca.pem' }, urlFromEnv: 'DATABASE_URL' };
+    assert.deepEqual(readEditorSettings(sectionFromDefaults({ 'sqlsight.connections': [entry] })).connections, [entry]);
   });
 
   it('every setting has a description and a scope', () => {
@@ -92,6 +126,21 @@ describe('contributed commands and capabilities', () => {
     const contributed = manifest.contributes.commands.map((command) => command.command).sort();
     assert.deepEqual(contributed, Object.values(commands).sort());
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'sqlsight');
+  });
+
+  it('menus name only contributed commands', () => {
+    const contributed = new Set(manifest.contributes.commands.map((command) => command.command));
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries) assert.ok(contributed.has(entry.command), `${menu}: ${entry.command} is contributed`);
+    }
+  });
+
+  it('the plan view\'s style sheet and script exist and ship in the .vsix', () => {
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    for (const file of ['plan-view.css', 'plan-view.js']) {
+      assert.ok(existsSync(join(root, 'client', 'media', file)), `client/media/${file} exists`);
+      assert.ok(ignore.includes(`!client/media/*${file.slice(file.lastIndexOf('.'))}`), `.vscodeignore lets client/media/${file} in`);
+    }
   });
 
   it('activates on SQL files and runs in untrusted workspaces', () => {

@@ -96,7 +96,7 @@ describe('config errors name the file and the key', () => {
   });
 
   for (const [name, text, expected] of [
-    ['unknown top-level key', '{ "dialekt": "postgres" }', ['sqlsight.json: unknown key "dialekt" (allowed: $schema, dialect, serverVersion, assumeInTransaction, rules, migrations, ignore, maxFileSizeMb, overrides); did you mean "dialect"?']],
+    ['unknown top-level key', '{ "dialekt": "postgres" }', ['sqlsight.json: unknown key "dialekt" (allowed: $schema, dialect, serverVersion, assumeInTransaction, rules, migrations, ignore, maxFileSizeMb, connections, overrides); did you mean "dialect"?']],
     ['unknown key in an override', '{ "overrides": [{ "files": ["x"], "rule": {} }] }', ['sqlsight.json: overrides[0]: unknown key "rule" (allowed: files, dialect, serverVersion, assumeInTransaction, rules); did you mean "rules"?']],
     ['bad dialect', '{ "dialect": "oracle" }', ['sqlsight.json: dialect: must be one of postgres, mysql, mariadb']],
     ['bad severity', '{ "rules": { "require-concurrent-index": "loud" } }', ['sqlsight.json: rules.require-concurrent-index: must be one of off, error, warning, info, hint']],
@@ -119,7 +119,7 @@ describe('config errors name the file and the key', () => {
 
   it('reports every problem at once', () => {
     assert.deepEqual(check('{ "dialect": "x", "rules": { "nope-rule": "off" }, "extra": 1 }'), [
-      'sqlsight.json: unknown key "extra" (allowed: $schema, dialect, serverVersion, assumeInTransaction, rules, migrations, ignore, maxFileSizeMb, overrides)',
+      'sqlsight.json: unknown key "extra" (allowed: $schema, dialect, serverVersion, assumeInTransaction, rules, migrations, ignore, maxFileSizeMb, connections, overrides)',
       'sqlsight.json: dialect: must be one of postgres, mysql, mariadb',
       'sqlsight.json: rules.nope-rule: unknown rule',
     ]);

@@ -66,6 +66,8 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Folders sent as the initialize request's workspace folders (the server discovers migrations there). */
   readonly workspaceFolders?: readonly string[];
+  /** Whether the client says the workspace is trusted (database connections allowed); default false, as for an unknown client. */
+  readonly trusted?: boolean;
 }
 
 /** Records every notification and answers server-to-client requests like an editor. */
@@ -101,7 +103,7 @@ export class LspClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.settings ?? {});
     client.listen();
-    await client.initialize(options.workspaceFolders ?? []);
+    await client.initialize(options.workspaceFolders ?? [], options.trusted ?? false);
     return client;
   }
 
@@ -135,10 +137,11 @@ export class LspClient {
     connection.listen();
   }
 
-  private async initialize(workspaceFolders: readonly string[]): Promise<void> {
+  private async initialize(workspaceFolders: readonly string[], trusted: boolean): Promise<void> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: { workspaceTrusted: trusted },
       workspaceFolders: workspaceFolders.length === 0 ? null : workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })),
       capabilities: {
         workspace: {

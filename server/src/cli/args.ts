@@ -29,9 +29,30 @@ export interface SchemaCommand {
   readonly configPath: string | undefined;
 }
 
+export interface ExplainCommand {
+  readonly kind: 'explain';
+  /** The query text, or undefined with `file`. */
+  readonly query: string | undefined;
+  readonly file: string | undefined;
+  /** 1-based line of the statement in `file`; undefined: the file's first query. */
+  readonly line: number | undefined;
+  /** A database URL (postgres://…, mysql://…), or the name of an environment variable holding one. */
+  readonly connection: { readonly url: string } | { readonly env: string } | undefined;
+  readonly migrations: string | undefined;
+  readonly analyze: boolean;
+  readonly allowWrites: boolean;
+  readonly parameters: readonly string[];
+  readonly seedRows: number;
+  readonly timeoutMs: number;
+  readonly format: 'text' | 'json';
+  readonly configPath: string | undefined;
+  readonly noColor: boolean;
+}
+
 export type Command =
   | CheckCommand
   | SchemaCommand
+  | ExplainCommand
   | { readonly kind: 'rules'; readonly id: string | undefined; readonly noColor: boolean }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' };
@@ -47,6 +68,22 @@ Usage:
   sqlsight explain-rule <id>              show one rule's documentation
   sqlsight schema [folder]                replay the folder's migrations and print the schema
                                           sqlsight believes they build (--format sql|json, --config)
+  sqlsight explain "<query>"              explain a query: its plan, warnings and index suggestions
+  sqlsight explain --file <f> [--line n]  explain the statement of a file at a line
+
+Options for explain:
+  --connection <url>                     a postgres:// or mysql:// URL (default: the embedded database,
+                                         the migrations replayed in PGlite)
+  --connection-env <NAME>                the URL is in this environment variable (keeps the password
+                                         out of the shell history)
+  --migrations <folder>                  migrations for the embedded database and the index advisor
+                                         (default: found under the current folder)
+  --analyze                              EXPLAIN ANALYZE: runs the statement (always rolled back)
+  --allow-writes                         with --analyze, run a statement that writes (rolled back)
+  --param <value>                        a value for $1, $2 … (repeat in order)
+  --seed <rows>                          synthetic rows per table in the embedded database
+  --timeout <ms>                         statement and connection timeout (default 10000)
+  --format <text|json>, --json           output format (default text)
 
 Options for check:
   --format <text|json|sarif|github>      output format (default text)
@@ -91,6 +128,17 @@ const optionTable = {
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  file: { type: 'string' },
+  line: { type: 'string' },
+  connection: { type: 'string' },
+  'connection-env': { type: 'string' },
+  migrations: { type: 'string' },
+  analyze: { type: 'boolean' },
+  'allow-writes': { type: 'boolean' },
+  param: { type: 'string' },
+  seed: { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof optionTable;
@@ -101,6 +149,9 @@ function isOptionName(name: string): name is OptionName {
 
 /** Options that mean something outside `check`. */
 const generalOptions = new Set<OptionName>(['help', 'version', 'no-color']);
+
+const checkOptions = new Set<OptionName>(['format', 'dialect', 'pg-version', 'server-version', 'config', 'severity', 'assume-in-transaction', 'stdin-filename', 'quiet']);
+const explainOptions = new Set<OptionName>(['file', 'line', 'connection', 'connection-env', 'migrations', 'analyze', 'allow-writes', 'param', 'seed', 'timeout', 'json', 'format', 'config']);
 
 const formats: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 const severities: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -133,6 +184,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const positionals: string[] = [];
   const values: Partial<Record<OptionName, string | boolean>> = {};
   const seenOptions: OptionName[] = [];
+  const parameters: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') {
       positionals.push(token.value);
@@ -145,6 +197,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     if (spec.type === 'string') {
       if (token.value === undefined) return usageError(`option --${name} needs a value`);
       values[name] = token.value;
+      if (name === 'param') parameters.push(token.value);
     } else {
       if (token.value !== undefined) return usageError(`option --${name} takes no value`);
       values[name] = true;
@@ -167,11 +220,68 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     return { ok: true, command: { kind: 'rules', id: rest[0], noColor } };
   }
   if (commandName === 'schema') return parseSchema(rest, values, seenOptions);
+  if (commandName === 'explain') return parseExplain(rest, values, seenOptions, parameters);
   if (commandName !== 'check') {
     const hint = /\.(sql|psql|pgsql)$/i.test(commandName) || commandName === '.' ? `; did you mean sqlsight check ${commandName}?` : '';
     return usageError(`unknown command ${JSON.stringify(commandName)}${hint}`);
   }
+  const misplaced = seenOptions.find((name) => !checkOptions.has(name) && !generalOptions.has(name));
+  if (misplaced) return usageError(`option --${misplaced} applies to sqlsight explain, not check`);
   return parseCheck(rest, values, noColor);
+}
+
+function parseExplain(
+  rest: readonly string[],
+  values: Partial<Record<OptionName, string | boolean>>,
+  seen: readonly OptionName[],
+  parameters: readonly string[],
+): ParsedCommandLine {
+  const misplaced = seen.find((name) => !explainOptions.has(name) && !generalOptions.has(name));
+  if (misplaced) return usageError(`option --${misplaced} does not apply to sqlsight explain`);
+  const text = (name: OptionName): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  if (rest.length > 1) return usageError('explain takes one query (quote it)');
+  const file = text('file');
+  const query = rest[0];
+  if ((query === undefined) === (file === undefined)) return usageError('explain needs a query or --file, not both');
+  const lineText = text('line');
+  const line = lineText === undefined ? undefined : Number(lineText);
+  if (line !== undefined && (!Number.isInteger(line) || line < 1)) return usageError(`--line ${JSON.stringify(lineText)} is not a line number`);
+  if (line !== undefined && file === undefined) return usageError('--line needs --file');
+  const url = text('connection');
+  const env = text('connection-env');
+  if (url !== undefined && env !== undefined) return usageError('use --connection or --connection-env, not both');
+  const numberOption = (name: OptionName, fallback: number): number | string => {
+    const value = text(name);
+    if (value === undefined) return fallback;
+    return /^\d+$/.test(value) ? Number(value) : `--${name} ${JSON.stringify(value)} is not a whole number`;
+  };
+  const seedRows = numberOption('seed', 0);
+  if (typeof seedRows === 'string') return usageError(seedRows);
+  const timeoutMs = numberOption('timeout', 10_000);
+  if (typeof timeoutMs === 'string') return usageError(timeoutMs);
+  if (values['allow-writes'] === true && values.analyze !== true) return usageError('--allow-writes applies with --analyze only');
+  const formatText = values.json === true ? 'json' : (text('format') ?? 'text');
+  const format = oneOf(formatText.toLowerCase(), ['text', 'json'] as const);
+  if (format === undefined) return usageError(`unknown format ${JSON.stringify(formatText)} for explain: expected text or json`);
+  return {
+    ok: true,
+    command: {
+      kind: 'explain',
+      query,
+      file,
+      line,
+      connection: url !== undefined ? { url } : env !== undefined ? { env } : undefined,
+      migrations: text('migrations'),
+      analyze: values.analyze === true,
+      allowWrites: values['allow-writes'] === true,
+      parameters,
+      seedRows,
+      timeoutMs,
+      format,
+      configPath: text('config'),
+      noColor: values['no-color'] === true,
+    },
+  };
 }
 
 const schemaOptions = new Set<OptionName>(['format', 'config', 'no-color']);

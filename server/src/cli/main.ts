@@ -9,6 +9,7 @@ import { exitCodes, runCheck, type Terminal } from './check';
 import { toolVersion } from './package-info';
 import { rulesCommand } from './rules-command';
 import { runSchema } from './schema-command';
+import { runExplain } from './explain-command';
 
 function processTerminal(): Terminal {
   return {
@@ -58,6 +59,8 @@ async function main(argv: readonly string[], terminal: Terminal): Promise<number
       return runCheck(command, terminal, await loadEngine(), __filename);
     case 'schema':
       return runSchema(command, terminal, await loadEngine());
+    case 'explain':
+      return runExplain(command, terminal, await loadEngine());
   }
 }
 

@@ -58,6 +58,11 @@ export type ExplainRunResult =
       readonly verified: readonly VerifiedCandidate[];
       /** Why candidates could not be verified (no hypopg on a live server, MySQL …), when they were not. */
       readonly verificationUnavailable: string | undefined;
+      /**
+       * The embedded database only: statements of the migrations (or the seeding) that failed, as
+       * `path:line: message`; the schema is what the rest built.
+       */
+      readonly problems?: readonly string[];
     }
   | { readonly ok: false; readonly failure: ExplainFailure };
 

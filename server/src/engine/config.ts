@@ -20,6 +20,8 @@ export interface SqlsightConfig extends SettingsOverride {
   readonly ignore?: readonly string[];
   /** Files larger than this are refused with one finding instead of being analysed. */
   readonly maxFileSizeMb?: number;
+  /** Databases "Explain" can use (no passwords); the editor merges them with its `sqlsight.connections`. */
+  readonly connections?: readonly ConnectionConfig[];
   /** Settings for files matching globs, applied in order after the top level. */
   readonly overrides?: readonly (SettingsOverride & { readonly files: readonly string[] })[];
 }
@@ -32,6 +34,18 @@ export type MigrationsEntry =
   | string
   | { readonly folder: string; readonly convention?: MigrationConvention; readonly base?: readonly string[] }
   | { readonly files: readonly string[] };
+
+/** A database connection as sqlsight.json describes it (the same shape as the editor setting). */
+export interface ConnectionConfig {
+  readonly name: string;
+  readonly dialect: Dialect;
+  readonly host?: string;
+  readonly port?: number;
+  readonly database?: string;
+  readonly user?: string;
+  readonly ssl?: boolean | { readonly rejectUnauthorized?: boolean; readonly ca?: string };
+  readonly urlFromEnv?: string;
+}
 
 export interface ServerVersion {
   readonly major: number;

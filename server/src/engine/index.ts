@@ -81,3 +81,10 @@ export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
     },
   };
 }
+export type { Plan, PlanNode, PlanActuals, PlanBuffers, PlanWarning, PlanWarningKind } from './explain/plan';
+export { parsePostgresPlan, readPostgresPlan, type PlanReadResult } from './explain/pg-plan';
+export { planWarnings, defaultLargeTableRows, type PlanWarningOptions } from './explain/warnings';
+export { planSummary, worstWarning, mostSignificantNode } from './explain/summary';
+export { humanNumber, formatDuration, formatKilobytes, nodeLabel, conditionColumns } from './explain/format';
+export { indexCandidates, indexCovers, queryShapeOf, type IndexCandidateSuggestion } from './explain/advisor';
+export { statementParameters, isWritingStatement, type StatementParameters } from './explain/parameters';

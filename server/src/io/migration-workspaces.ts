@@ -50,6 +50,11 @@ export class MigrationWorkspaces {
     return this.setOfPath.get(path)?.set;
   }
 
+  /** The file's set, or for a file outside every set the set it sits nearest (queries next to migrations). */
+  setFor(path: string): MigrationSet | undefined {
+    return (this.setOfPath.get(path) ?? this.nearestSet(path))?.set;
+  }
+
   /** What the file's rules see: the model before it, or for a file outside every set, the final model of the set it sits nearest. */
   before(path: string): SchemaBefore | undefined {
     const loaded = this.setOfPath.get(path);

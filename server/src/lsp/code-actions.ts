@@ -46,7 +46,7 @@ function suppressFileEdit(document: TextDocument, ruleId: string): TextEdit {
 export type NewMigrationTarget = (description: string) => { readonly up: string; readonly down?: string } | undefined;
 
 /** Creates the migration file(s) with the fix's text (never over an existing file). */
-function newMigrationEdit(migration: NewMigration, target: { readonly up: string; readonly down?: string }): WorkspaceEdit {
+export function newMigrationEdit(migration: NewMigration, target: { readonly up: string; readonly down?: string }): WorkspaceEdit {
   const create = (uri: string, text: string): WorkspaceEdit['documentChanges'] => [
     { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
     { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },

@@ -21,6 +21,17 @@ import { loadEngine, newMigrationPath, ParseCache, type Engine, type FileAnalysi
 import { formatConfigError, type ConfigError } from '../io/config-loader';
 import {
   serverCommands,
+  explainRequest,
+  passwordRequest,
+  testConnectionRequest,
+  type AddIndexArguments,
+  type ExplainParams,
+  type ExplainResponse,
+  type InitializationOptions,
+  type PasswordParams,
+  type PasswordResult,
+  type TestConnectionParams,
+  type TestConnectionResult,
   defaultEditorSettings,
   fileInfoRequest,
   ruleDocumentationRequest,
@@ -30,11 +41,12 @@ import {
   type RuleDocumentation,
   type RuleDocumentationParams,
 } from '../protocol';
-import { fixAllEdits, fixAllKind, quickFixes } from './code-actions';
+import { fixAllEdits, fixAllKind, newMigrationEdit, quickFixes } from './code-actions';
 import { configDiagnostics, WorkspaceConfig, type ResolvedFileConfig } from './workspace-config';
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
+import { ExplainController } from './explain';
 import { documentSymbols, foldingRanges } from './outline';
 import { readEditorSettings } from './settings';
 import { SchemaWorkspace } from './schema-workspace';
@@ -57,6 +69,7 @@ const reportedFailures = new Set<string>();
 const publishedConfigFiles = new Map<string, ConfigError | undefined>();
 let editorSettings: EditorSettings = defaultEditorSettings;
 let canPullConfiguration = false;
+let workspaceTrusted = false;
 let engine: Engine | undefined;
 let workspaceConfig: WorkspaceConfig | undefined;
 let schemaWorkspace: SchemaWorkspace | undefined;
@@ -230,6 +243,8 @@ function reanalyseAll(): void {
 
 connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  // Only a client that says the workspace is trusted gets database connections.
+  workspaceTrusted = isInitializationOptions(params.initializationOptions) && params.initializationOptions.workspaceTrusted;
   workspaceFolders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [pathOf(params.rootUri)];
   return {
@@ -244,7 +259,8 @@ connection.onInitialize((params) => {
       inlayHintProvider: true,
       documentSymbolProvider: true,
       foldingRangeProvider: true,
-      executeCommandProvider: { commands: [serverCommands.openDocument] },
+      executeCommandProvider: { commands: [serverCommands.openDocument, serverCommands.addIndex] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'sqlsight' },
   };
@@ -311,14 +327,82 @@ function newMigrationTarget(document: TextDocument, description: string): { up: 
 }
 
 connection.onExecuteCommand(async (params) => {
-  const [uri] = params.arguments ?? [];
-  if (params.command !== serverCommands.openDocument || typeof uri !== 'string') return;
+  const [argument] = params.arguments ?? [];
+  if (params.command === serverCommands.addIndex && isAddIndexArguments(argument)) {
+    await addIndexFromSuggestion(argument);
+    return;
+  }
+  if (params.command !== serverCommands.openDocument || typeof argument !== 'string') return;
+  await openInEditor(argument);
+});
+
+async function openInEditor(uri: string): Promise<void> {
   try {
     await connection.window.showDocument({ uri, takeFocus: true });
   } catch (error) {
     logError(`opening ${uri}`, error);
   }
+}
+
+/** "Add index" from the plan view: a new migration in the document's folder, opened. */
+async function addIndexFromSuggestion({ uri, suggestion }: AddIndexArguments): Promise<void> {
+  const document = documents.get(uri);
+  const name = /INDEX\s+(?:CONCURRENTLY\s+)?(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/i.exec(suggestion.statement)?.[1]?.replaceAll('"', '') ?? 'index';
+  const migration = { description: `add_${name}`, text: `${suggestion.statement};\n`, revert: `DROP INDEX CONCURRENTLY IF EXISTS ${name};\n` };
+  const target = document ? newMigrationTarget(document, migration.description) : undefined;
+  if (!target) {
+    void connection.window.showErrorMessage('sqlsight: this file is not in a migration folder, so there is nowhere to add the index: name the folder in sqlsight.json "migrations"');
+    return;
+  }
+  const applied = await connection.workspace.applyEdit({ label: `Add index ${name}`, edit: newMigrationEdit(migration, target) });
+  if (applied.applied) await openInEditor(target.up);
+}
+
+const explainController = new ExplainController({
+  settings: () => editorSettings,
+  trusted: () => workspaceTrusted,
+  schemaWorkspace: () => schemaWorkspace,
+  openText: openDocumentText,
+  askPassword: async (name, retry) => {
+    const result: PasswordResult = await connection.sendRequest(passwordRequest, { connection: name, retry } satisfies PasswordParams);
+    return result.password;
+  },
+  log: (message) => connection.console.info(`sqlsight: ${message}`),
 });
+
+connection.onRequest(explainRequest, async (params: ExplainParams): Promise<ExplainResponse> => {
+  await engineReady;
+  await schemaWorkspace?.ready();
+  const document = documents.get(params.uri);
+  const entry = document && analysisOf(document);
+  if (!document || !entry) return { ok: false, failure: { kind: 'not-explainable', message: 'The document is not open in the editor' } };
+  try {
+    return await explainController.explain(params, document, entry.analysis, pathOf(document.uri));
+  } catch (error) {
+    logError('explain', error);
+    return { ok: false, failure: { kind: 'error', message: error instanceof Error ? error.message : String(error) } };
+  } finally {
+    void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+});
+
+connection.onRequest(testConnectionRequest, async (params: TestConnectionParams): Promise<TestConnectionResult> => {
+  try {
+    return await explainController.testConnection(params.connection, params.uri ? pathOf(params.uri) : undefined);
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+});
+
+connection.onCodeLens((params) =>
+  safely('code lenses', [], () => {
+    const document = documents.get(params.textDocument.uri);
+    const entry = document && analysisOf(document);
+    return document && entry && editorSettings.enable ? explainController.codeLenses(document, entry.analysis) : [];
+  }),
+);
+
+connection.onShutdown(() => explainController.dispose());
 
 connection.onHover((params) =>
   safely('hover', null, () => {
@@ -368,7 +452,7 @@ connection.languages.inlayHint.on((params) =>
     const document = documents.get(params.textDocument.uri);
     const entry = document && analysisOf(document);
     if (!document || !entry || !editorSettings.inlayHints.enabled || !editorSettings.enable) return [];
-    return inlayHints(document, entry.analysis, params.range);
+    return [...inlayHints(document, entry.analysis, params.range), ...explainController.summaryHints(document, entry.analysis, params.range)];
   }),
 );
 
@@ -438,3 +522,12 @@ function faultInjectionRules(): Rule[] {
 
 documents.listen(connection);
 connection.listen();
+
+function isInitializationOptions(value: unknown): value is InitializationOptions {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<InitializationOptions>).workspaceTrusted === 'boolean';
+}
+
+function isAddIndexArguments(value: unknown): value is AddIndexArguments {
+  const candidate = value as Partial<AddIndexArguments> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.uri === 'string' && typeof candidate.suggestion?.statement === 'string';
+}

@@ -72,6 +72,10 @@ export class SchemaWorkspace {
     return this.workspaces.setOf(path);
   }
 
+  setFor(path: string): MigrationSet | undefined {
+    return this.workspaces.setFor(path);
+  }
+
   get sets(): readonly MigrationSet[] {
     return this.workspaces.migrationSets;
   }

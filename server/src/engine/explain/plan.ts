@@ -66,6 +66,8 @@ export interface PlanWarning {
   readonly path: readonly number[];
   /** One sentence for the plan view and the inline summary (`no index on customer_id`). */
   readonly message: string;
+  /** A longer sentence for the plan view: the numbers behind the warning and what to do. */
+  readonly detail?: string;
 }
 
 export interface Plan {

@@ -5,3 +5,4 @@ export * from './statement';
 export * from './finding';
 export * from './shift';
 export * from './apply-edits';
+export * from './query-shape';

@@ -1,6 +1,7 @@
 // The dialect-neutral statement model that rules read. Invariant: every file offset in it is a
 // TextRange or a number field named `…InsertAt` (shift.ts relies on it to move cached statements). Dialect front-ends lower their ASTs into it;
 // a fact a rule needs is added here and to the lowering, never dug out of a raw AST by a rule.
+import type { QueryShape } from './query-shape';
 import type { TextRange } from './text';
 
 export type Dialect = 'postgres' | 'mysql' | 'mariadb';
@@ -157,6 +158,8 @@ export type DropObjectKind =
   | 'extension'
   | 'other';
 
+export type SelectWrites = 'row-locks' | 'data-modifying-cte' | 'select-into';
+
 /** Statement-kind specific data. `other` keeps the front-end's node name for messages and counting. */
 export type StatementBody =
   | {
@@ -213,10 +216,17 @@ export type StatementBody =
   | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean }
   | { readonly kind: 'reset'; readonly name: string | undefined }
   | { readonly kind: 'transaction'; readonly action: TransactionAction }
-  | { readonly kind: 'insert'; readonly table: ObjectName; readonly fromQuery: boolean }
-  | { readonly kind: 'update'; readonly table: ObjectName; readonly hasWhere: boolean }
-  | { readonly kind: 'delete'; readonly table: ObjectName; readonly hasWhere: boolean }
-  | { readonly kind: 'select' }
+  /** `shape`: INSERT … SELECT only, the SELECT's. */
+  | { readonly kind: 'insert'; readonly table: ObjectName; readonly fromQuery: boolean; readonly shape?: QueryShape }
+  | { readonly kind: 'update'; readonly table: ObjectName; readonly hasWhere: boolean; readonly shape?: QueryShape }
+  | { readonly kind: 'delete'; readonly table: ObjectName; readonly hasWhere: boolean; readonly shape?: QueryShape }
+  | {
+      readonly kind: 'select';
+      /** Absent for set operations (UNION …) and VALUES lists. */
+      readonly shape?: QueryShape;
+      /** A SELECT that changes something: row locks (`FOR UPDATE/SHARE`), a data-modifying CTE, or `SELECT … INTO` a new table. */
+      readonly writes?: SelectWrites;
+    }
   | { readonly kind: 'truncate'; readonly tables: readonly ObjectName[]; readonly cascade: boolean }
   | {
       readonly kind: 'reindex';

@@ -1,10 +1,11 @@
 // Lowers one libpg-query statement node into the dialect-neutral statement model.
 // Unknown statements become `other` with their node type; lowering never throws on a parsed AST.
 import type { Node, ObjectType, RangeVar } from '@pgsql/types';
-import type { DropObjectKind, Expression, ObjectName, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
+import type { DropObjectKind, Expression, ObjectName, QueryShape, StatementBody, StatementCommon, TextRange, TransactionAction } from '../../model';
 import { collectNodes, nodeAs, nodeType, qualifiedName, relationName, stringValues } from './ast';
 import { lowerAlterTable, lowerCreateTable, lowerRename } from './lower-table';
 import { noStopWords, type LoweringContext } from './lowering-context';
+import { lowerQueryShape, selectWrites } from './query-shape';
 import { findWord } from './tokens';
 
 const dropKinds: Partial<Record<ObjectType, DropObjectKind>> = {
@@ -123,6 +124,11 @@ export function lowerStatementNode(
   return truncated ? { ...body, truncatedIdentifiers: truncated } : body;
 }
 
+/** The body with its query shape, when there is one (the field is left out otherwise). */
+function withShape<Body extends StatementBody>(body: Body, shape: QueryShape | undefined): Body {
+  return shape ? { ...body, shape } : body;
+}
+
 function lowerStatementBody(context: LoweringContext, node: Node, statementLength: number): StatementBody {
   const create = nodeAs(node, 'CreateStmt');
   if (create) return lowerCreateTable(context, create);
@@ -215,13 +221,17 @@ function lowerStatementBody(context: LoweringContext, node: Node, statementLengt
   const insert = nodeAs(node, 'InsertStmt');
   if (insert) {
     const fromQuery = nodeAs(insert.selectStmt, 'SelectStmt')?.valuesLists === undefined && insert.selectStmt !== undefined;
-    return { kind: 'insert', table: relationObject(context, insert.relation), fromQuery };
+    return withShape({ kind: 'insert', table: relationObject(context, insert.relation), fromQuery }, fromQuery ? lowerQueryShape(node) : undefined);
   }
   const update = nodeAs(node, 'UpdateStmt');
-  if (update) return { kind: 'update', table: relationObject(context, update.relation), hasWhere: update.whereClause !== undefined };
+  if (update) return withShape({ kind: 'update', table: relationObject(context, update.relation), hasWhere: update.whereClause !== undefined }, lowerQueryShape(node));
   const deletion = nodeAs(node, 'DeleteStmt');
-  if (deletion) return { kind: 'delete', table: relationObject(context, deletion.relation), hasWhere: deletion.whereClause !== undefined };
-  if (nodeAs(node, 'SelectStmt')) return { kind: 'select' };
+  if (deletion) return withShape({ kind: 'delete', table: relationObject(context, deletion.relation), hasWhere: deletion.whereClause !== undefined }, lowerQueryShape(node));
+  const select = nodeAs(node, 'SelectStmt');
+  if (select) {
+    const writes = selectWrites(select);
+    return withShape({ kind: 'select', ...(writes ? { writes } : {}) }, lowerQueryShape(node));
+  }
   const truncate = nodeAs(node, 'TruncateStmt');
   if (truncate) {
     return {
