@@ -318,9 +318,13 @@ connection.onCodeAction((params) =>
   }),
 );
 
-/** File URIs for a new migration after the document's, in its folder's naming convention. */
-function newMigrationTarget(document: TextDocument, description: string): { up: string; down?: string } | undefined {
-  const set = schemaWorkspace?.setOf(pathOf(document.uri));
+/**
+ * File URIs for a new migration after the document's, in its folder's naming convention. A query
+ * file outside the migrations (`nearest`) gets the set it sits nearest.
+ */
+function newMigrationTarget(document: TextDocument, description: string, nearest = false): { up: string; down?: string } | undefined {
+  const path = pathOf(document.uri);
+  const set = nearest ? schemaWorkspace?.setFor(path) : schemaWorkspace?.setOf(path);
   if (!set) return undefined;
   const target = newMigrationPath(set, description, new Date());
   return { up: pathToFileURL(join(set.folder, target.up)).href, ...(target.down ? { down: pathToFileURL(join(set.folder, target.down)).href } : {}) };
@@ -349,9 +353,9 @@ async function addIndexFromSuggestion({ uri, suggestion }: AddIndexArguments): P
   const document = documents.get(uri);
   const name = /INDEX\s+(?:CONCURRENTLY\s+)?(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/i.exec(suggestion.statement)?.[1]?.replaceAll('"', '') ?? 'index';
   const migration = { description: `add_${name}`, text: `${suggestion.statement};\n`, revert: `DROP INDEX CONCURRENTLY IF EXISTS ${name};\n` };
-  const target = document ? newMigrationTarget(document, migration.description) : undefined;
+  const target = document ? newMigrationTarget(document, migration.description, true) : undefined;
   if (!target) {
-    void connection.window.showErrorMessage('sqlsight: this file is not in a migration folder, so there is nowhere to add the index: name the folder in sqlsight.json "migrations"');
+    void connection.window.showErrorMessage('sqlsight: no migration folder was found for this file, so there is nowhere to add the index: name it in sqlsight.json "migrations"');
     return;
   }
   const applied = await connection.workspace.applyEdit({ label: `Add index ${name}`, edit: newMigrationEdit(migration, target) });
