@@ -1,11 +1,12 @@
 // `npm run bench:explain`: "Explain" through the language server, as the editor asks for it.
 //  1. The local PostgreSQL (SQLSIGHT_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/test):
-//     a seeded table, a connection from sqlsight.connections, 50 explains after the first (which
-//     connects); p50/p95 of the request round trip.
+//     a scratch database with the migrations and 200k rows, a connection from sqlsight.connections,
+//     50 explains after the first (which connects); p50/p95 of the request round trip.
 //  2. The embedded database over a generated 100-migration workspace: a first process fills the disk
 //     cache; a fresh process then times its first explain (start included) and 50 later ones.
 //  Prints the server's RSS with PGlite loaded. Not a test.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,10 +57,38 @@ async function openQuery(server, query) {
 const { folder, query } = workspace(100);
 const cache = join(folder, '.cache');
 
+/** A scratch database with the workspace's migrations applied and t3 filled (200k rows, analysed). */
+async function scratchDatabase() {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS sqlsight_bench_explain');
+  await admin.query('CREATE DATABASE sqlsight_bench_explain');
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = '/sqlsight_bench_explain';
+  const client = new pg.Client({ connectionString: url.href });
+  await client.connect();
+  const migrations = join(folder, 'db', 'migrations');
+  const files = readdirSync(migrations).sort((a, b) => Number(/\d+/.exec(a)) - Number(/\d+/.exec(b)));
+  for (const file of files) await client.query(readFileSync(join(migrations, file), 'utf8'));
+  await client.query("INSERT INTO t3 (account_id, created_at, amount) SELECT g % 5000, now() - (g || ' minutes')::interval, g FROM generate_series(1, 200000) g");
+  await client.query('ANALYZE t3');
+  await client.end();
+  return url.href;
+}
+
+async function dropScratchDatabase() {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS sqlsight_bench_explain');
+  await admin.end();
+}
+
 // 1. Live PostgreSQL.
 {
   const settings = { debounceMs: 0, connections: [{ name: 'local', dialect: 'postgres', urlFromEnv: 'BENCH_PG_URL' }] };
-  const server = await startServer({ folder, settings, trusted: true, env: { BENCH_PG_URL: pgUrl, XDG_CACHE_HOME: cache } });
+  const scratchUrl = await scratchDatabase();
+  const server = await startServer({ folder, settings, trusted: true, env: { BENCH_PG_URL: scratchUrl, XDG_CACHE_HOME: cache } });
   const uri = await openQuery(server, query);
   try {
     const [first] = await timedExplains(server, uri, 'local', 1);
@@ -70,6 +99,7 @@ const cache = join(folder, '.cache');
     console.log(`live PostgreSQL   not measured: ${error instanceof Error ? error.message : String(error)}`);
   }
   await server.stop();
+  await dropScratchDatabase();
 }
 
 // 2. Embedded: fill the disk cache, then a fresh process.
