@@ -28,7 +28,7 @@ interface SettingContribution {
 
 interface Manifest {
   readonly activationEvents: readonly string[];
-  readonly capabilities: { readonly untrustedWorkspaces: { readonly supported: boolean } };
+  readonly capabilities: { readonly untrustedWorkspaces: { readonly supported: boolean | 'limited'; readonly restrictedConfigurations?: readonly string[] } };
   readonly contributes: {
     readonly configuration: { readonly properties: Record<string, SettingContribution> };
     readonly commands: readonly { readonly command: string; readonly title: string; readonly category: string }[];
@@ -143,9 +143,10 @@ describe('contributed commands and capabilities', () => {
     }
   });
 
-  it('activates on SQL files and runs in untrusted workspaces', () => {
+  it('activates on SQL files and runs in untrusted workspaces, without a workspace\'s connections', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:sql']);
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['sqlsight.connections']);
   });
 
   it('the icon is a 128x128 PNG', () => {

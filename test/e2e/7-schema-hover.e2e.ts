@@ -16,8 +16,12 @@ test('hovering a table name shows its columns and the migration that created it'
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Defined in' });
     const text = await poll(
       async () => {
+        // Leave and re-enter the word each time: a hover shown before the schema was ready does not update in place.
         const box = await token.boundingBox();
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
         if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.waitForTimeout(600);
         return (await hover.count()) > 0 ? ((await hover.first().textContent()) ?? '') : '';
       },
       (t) => t.includes('account_id'),
