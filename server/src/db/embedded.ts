@@ -15,7 +15,8 @@ import type { ExplainFailure } from '../protocol';
 import { classifyStatementError, type FailureContext } from './errors';
 import type { EmbeddedSchema, ExplainRun, ExplainRunResult, IndexCandidate, VerifiedCandidate } from './explain-types';
 import { candidateIndexStatement } from './hypopg';
-import { beginExplainTransaction, checkStatement, explainInTransaction, explainWrites, Queue, SessionBroken, type PlanProbe, type SqlSession, type VerificationOutcome } from './postgres';
+import { beginExplainTransaction, checkStatement, explainInTransaction, explainWrites, SessionBroken, type PlanProbe, type SqlSession, type VerificationOutcome } from './postgres';
+import { Queue } from './warm-connections';
 import { quoteIdentifier } from './statement-text';
 
 /**

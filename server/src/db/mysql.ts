@@ -8,7 +8,8 @@ import mysql from 'mysql2/promise';
 import type { ConnectionSetting, ExplainFailure } from '../protocol';
 import { classifyConnectError, classifyStatementError, connectionFailure, isConnectionLost, type FailureContext } from './errors';
 import type { ExplainRun, ExplainRunResult, PasswordSource } from './explain-types';
-import { checkStatement, Queue } from './postgres';
+import { checkStatement } from './postgres';
+import { WarmConnections, type WarmEntry } from './warm-connections';
 
 interface ResolvedMysql {
   readonly options: mysql.ConnectionOptions;
@@ -162,12 +163,7 @@ interface WarmMysql {
   readonly mariadb: boolean;
 }
 
-interface MysqlEntry {
-  readonly fingerprint: string;
-  readonly queue: Queue;
-  warm: WarmMysql | undefined;
-  needsPassword: boolean;
-}
+type MysqlEntry = WarmEntry<WarmMysql>;
 
 /** The first column of the first row: `EXPLAIN` (MySQL, MariaDB) or `ANALYZE` (MariaDB's ANALYZE). */
 function firstValue(rows: unknown): unknown {
@@ -178,7 +174,7 @@ function firstValue(rows: unknown): unknown {
 }
 
 export class MysqlConnections {
-  private readonly entries = new Map<string, MysqlEntry>();
+  private readonly connections = new WarmConnections<WarmMysql>((warm, graceful) => (graceful ? warm.connection.end() : warm.connection.destroy()));
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -197,7 +193,7 @@ export class MysqlConnections {
     }
     const resolved = resolveMysqlConnection(connection);
     if (!resolved.ok) return resolved;
-    const entry = this.entryFor(connection);
+    const entry = this.connections.entryFor(connection);
     const context: FailureContext = { ...resolved.value.context, timeoutMs: run.statementTimeoutMs };
     return entry.queue.run(async () => {
       for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -210,7 +206,7 @@ export class MysqlConnections {
           await db.query(warm.warm.mariadb ? `SET SESSION max_statement_time = ${timeout / 1000}` : `SET SESSION max_execution_time = ${timeout}`);
           await db.query('START TRANSACTION READ ONLY');
         } catch (error) {
-          this.drop(entry);
+          this.connections.drop(entry);
           if (attempt === 0 && isConnectionLost(error)) continue;
           return { ok: false, failure: classifyStatementError(error, context) };
         }
@@ -226,9 +222,9 @@ export class MysqlConnections {
           try {
             await db.query('ROLLBACK');
           } catch {
-            this.drop(entry);
+            this.connections.drop(entry);
           }
-          if (isConnectionLost(error) || /timeout/i.test(error instanceof Error ? error.message : '')) this.drop(entry);
+          if (isConnectionLost(error) || /timeout/i.test(error instanceof Error ? error.message : '')) this.connections.drop(entry);
           return { ok: false, failure: classifyStatementError(error, context) };
         }
       }
@@ -239,7 +235,7 @@ export class MysqlConnections {
   async testConnection(connection: ConnectionSetting, password: PasswordSource, timeoutMs: number): Promise<{ ok: boolean; message: string }> {
     const resolved = resolveMysqlConnection(connection);
     if (!resolved.ok) return { ok: false, message: resolved.failure.message };
-    const entry = this.entryFor(connection);
+    const entry = this.connections.entryFor(connection);
     const connected = await connectMysql(resolved.value, password, timeoutMs, entry.needsPassword);
     if (!connected.ok) return { ok: false, message: connected.failure.message };
     if (connected.needsPassword) entry.needsPassword = true;
@@ -253,29 +249,8 @@ export class MysqlConnections {
     }
   }
 
-  async dispose(): Promise<void> {
-    const entries = [...this.entries.values()];
-    this.entries.clear();
-    await Promise.all(entries.map((entry) => entry.warm?.connection.end().catch(() => undefined)));
-  }
-
-  private entryFor(connection: ConnectionSetting): MysqlEntry {
-    const fingerprint = JSON.stringify([connection.dialect, connection.host, connection.port, connection.database, connection.user, connection.ssl, connection.urlFromEnv]);
-    const existing = this.entries.get(connection.name);
-    if (existing && existing.fingerprint === fingerprint) return existing;
-    if (existing) this.drop(existing);
-    const entry: MysqlEntry = { fingerprint, queue: new Queue(), warm: undefined, needsPassword: false };
-    this.entries.set(connection.name, entry);
-    return entry;
-  }
-
-  private drop(entry: MysqlEntry): void {
-    const warm = entry.warm;
-    entry.warm = undefined;
-    if (warm) {
-      warm.alive = false;
-      warm.connection.destroy();
-    }
+  dispose(): Promise<void> {
+    return this.connections.dispose();
   }
 
   private async warmConnection(entry: MysqlEntry, resolved: ResolvedMysql, password: PasswordSource, timeoutMs: number, name: string): Promise<{ ok: true; warm: WarmMysql } | { ok: false; failure: ExplainFailure }> {

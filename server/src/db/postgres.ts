@@ -10,6 +10,7 @@ import { classifyConnectError, classifyStatementError, connectionFailure, isConn
 import type { ExplainRun, ExplainRunResult, IndexCandidate, PasswordSource, VerifiedCandidate } from './explain-types';
 import { verifyWithHypopg } from './hypopg';
 import { parameterValue, prepareStatement, type PreparedText } from './statement-text';
+import { WarmConnections, type WarmEntry } from './warm-connections';
 
 /** One database session: the extended protocol (bound values, one statement) or the simple one. */
 export interface SqlSession {
@@ -381,16 +382,6 @@ export function clientSession(client: pg.Client): SqlSession {
   };
 }
 
-/** Serialises work on one connection: a transaction must not interleave with another. */
-export class Queue {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work, work);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-}
-
 interface WarmClient {
   readonly client: pg.Client;
   alive: boolean;
@@ -398,12 +389,7 @@ interface WarmClient {
   readonly versionNum: number;
 }
 
-interface ConnectionEntry {
-  readonly fingerprint: string;
-  readonly queue: Queue;
-  warm: WarmClient | undefined;
-  needsPassword: boolean;
-}
+type ConnectionEntry = WarmEntry<WarmClient>;
 
 async function serverVersion(session: SqlSession): Promise<{ version: string; versionNum: number }> {
   const rows = await session.query("SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num");
@@ -413,7 +399,7 @@ async function serverVersion(session: SqlSession): Promise<{ version: string; ve
 
 /** Live PostgreSQL connections: one warm client per configured connection. */
 export class PostgresConnections {
-  private readonly entries = new Map<string, ConnectionEntry>();
+  private readonly connections = new WarmConnections<WarmClient>((warm) => warm.client.end());
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -422,7 +408,7 @@ export class PostgresConnections {
     if (!check.ok) return check;
     const resolved = resolvePostgresConnection(connection);
     if (!resolved.ok) return resolved;
-    const entry = this.entryFor(connection);
+    const entry = this.connections.entryFor(connection);
     const context: FailureContext = { ...resolved.value.context, timeoutMs: run.statementTimeoutMs };
     return entry.queue.run(async () => {
       for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -432,7 +418,7 @@ export class PostgresConnections {
         try {
           await beginExplainTransaction(session, { readOnly: !explainWrites({ analyze: run.analyze, prepared: check.prepared }), timeoutMs: run.statementTimeoutMs });
         } catch (error) {
-          this.drop(entry);
+          this.connections.drop(entry);
           // The warm connection died while idle (a server restart): connect again once.
           if (attempt === 0 && isConnectionLost(error)) continue;
           return { ok: false, failure: classifyStatementError(error, context) };
@@ -444,7 +430,7 @@ export class PostgresConnections {
           return { ok: true, planJson: outcome.planJson, analyzed: run.analyze, serverVersion: warm.warm.version, verified: outcome.verified, verificationUnavailable: outcome.verificationUnavailable };
         } catch (error) {
           // A server error was rolled back and the session is fine; anything else closes it.
-          if (error instanceof SessionBroken || sqlStateOf(error) === undefined) this.drop(entry);
+          if (error instanceof SessionBroken || sqlStateOf(error) === undefined) this.connections.drop(entry);
           return { ok: false, failure: classifyStatementError(error instanceof SessionBroken ? error.original : error, context) };
         }
       }
@@ -455,7 +441,7 @@ export class PostgresConnections {
   async testConnection(connection: ConnectionSetting, password: PasswordSource, timeoutMs: number): Promise<{ ok: boolean; message: string }> {
     const resolved = resolvePostgresConnection(connection);
     if (!resolved.ok) return { ok: false, message: resolved.failure.message };
-    const entry = this.entryFor(connection);
+    const entry = this.connections.entryFor(connection);
     const connected = await connectPostgres(resolved.value, password, timeoutMs, entry.needsPassword);
     if (!connected.ok) return { ok: false, message: connected.failure.message };
     if (connected.needsPassword) entry.needsPassword = true;
@@ -470,29 +456,8 @@ export class PostgresConnections {
     }
   }
 
-  async dispose(): Promise<void> {
-    const entries = [...this.entries.values()];
-    this.entries.clear();
-    await Promise.all(entries.map((entry) => entry.warm?.client.end().catch(() => undefined)));
-  }
-
-  private entryFor(connection: ConnectionSetting): ConnectionEntry {
-    const fingerprint = JSON.stringify([connection.host, connection.port, connection.database, connection.user, connection.ssl, connection.urlFromEnv]);
-    const existing = this.entries.get(connection.name);
-    if (existing && existing.fingerprint === fingerprint) return existing;
-    if (existing) this.drop(existing);
-    const entry: ConnectionEntry = { fingerprint, queue: new Queue(), warm: undefined, needsPassword: false };
-    this.entries.set(connection.name, entry);
-    return entry;
-  }
-
-  private drop(entry: ConnectionEntry): void {
-    const warm = entry.warm;
-    entry.warm = undefined;
-    if (warm) {
-      warm.alive = false;
-      void warm.client.end().catch(() => undefined);
-    }
+  dispose(): Promise<void> {
+    return this.connections.dispose();
   }
 
   private async warmClient(entry: ConnectionEntry, resolved: ResolvedPostgres, password: PasswordSource, timeoutMs: number, name: string): Promise<{ ok: true; warm: WarmClient } | { ok: false; failure: ExplainFailure }> {
