@@ -2,13 +2,13 @@
 // URL or on the embedded database built from the project's migrations.
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Engine, Statement } from '../engine';
+import { decodeSource, type Engine, type Statement } from '../engine';
 import { createExplainService } from '../db/explain-service';
 import { explainStatement, type ExplainStatementOutcome } from '../db/explain-query';
 import type { ExplainTargetSpec } from '../db/explain-types';
 import { readFileBytes } from '../io/files';
 import { formatConfigError, fileSettingsResolver, loadConfig } from '../io/config-loader';
-import { discoverForPaths, MigrationWorkspaces } from '../io/migration-workspaces';
+import { discoverForPaths, MigrationWorkspaces, readMigrationText } from '../io/migration-workspaces';
 import type { ExplainCommand } from './args';
 import { exitCodes, type Terminal } from './check';
 
@@ -34,7 +34,9 @@ export async function runExplain(command: ExplainCommand, terminal: Terminal, en
   if (file) {
     const read = readFileBytes(file);
     if (!read.ok) return fail(read.message);
-    text = new TextDecoder().decode(read.bytes);
+    const decoded = decodeSource(read.bytes, Number.POSITIVE_INFINITY);
+    if (!decoded.ok) return fail(`${command.file ?? file}: ${decoded.message}`);
+    text = decoded.text;
   }
   const loaded = loadConfig({ explicitPath: command.configPath, startDir: file ? dirname(file) : cwd, knownRuleIds: engine.rules.map((rule) => rule.meta.id) });
   if (!loaded.ok) {
@@ -68,7 +70,7 @@ export async function runExplain(command: ExplainCommand, terminal: Terminal, en
     if (missing) terminal.writeStderr(`sqlsight: note${missing}\n`);
     target = {
       kind: 'embedded',
-      schema: { key: set?.folder ?? 'no-migrations', migrations: migrations.map((entry) => ({ path: entry.path, text: readText(entry.path) })), seedRows: command.seedRows },
+      schema: { key: set?.folder ?? 'no-migrations', migrations: migrations.map((entry) => ({ path: entry.path, text: readMigrationText(entry.path) })), seedRows: command.seedRows },
     };
   }
 
@@ -92,11 +94,6 @@ export async function runExplain(command: ExplainCommand, terminal: Terminal, en
   } finally {
     await service.dispose();
   }
-}
-
-function readText(path: string): string {
-  const read = readFileBytes(path);
-  return read.ok ? new TextDecoder().decode(read.bytes) : '';
 }
 
 /** The query at the line (1-based), or the first query. */

@@ -35,7 +35,12 @@ export type MigrationsEntry =
   | { readonly folder: string; readonly convention?: MigrationConvention; readonly base?: readonly string[] }
   | { readonly files: readonly string[] };
 
-/** A database connection as sqlsight.json describes it (the same shape as the editor setting). */
+/**
+ * A database connection as sqlsight.json and the `sqlsight.connections` setting describe it. TLS:
+ * `true` verifies the server certificate; `{ rejectUnauthorized: false }` accepts any; `ca` is a PEM
+ * file path. `urlFromEnv` names an environment variable holding a URL (which may carry the
+ * password) and wins over host, port, database and user. Never a password.
+ */
 export interface ConnectionConfig {
   readonly name: string;
   readonly dialect: Dialect;

@@ -1,5 +1,6 @@
 // What the VS Code client and the language server share: the editor settings and the custom
 // requests. The only module both sides import; it holds types and names, no logic.
+import type { ConnectionConfig } from '../engine/config';
 import type { Plan, PlanWarning } from '../engine/explain/plan';
 
 export type { Plan, PlanNode, PlanWarning, PlanWarningKind, PlanActuals, PlanBuffers } from '../engine/explain/plan';
@@ -25,19 +26,8 @@ export interface EditorSettings {
   readonly explain: ExplainSettings;
 }
 
-/** A database to explain against, from `sqlsight.connections` or sqlsight.json `connections`. */
-export interface ConnectionSetting {
-  readonly name: string;
-  readonly dialect: DialectSetting;
-  readonly host?: string;
-  readonly port?: number;
-  readonly database?: string;
-  readonly user?: string;
-  /** TLS: `true` verifies the server certificate; `{ rejectUnauthorized: false }` accepts any; `ca` is a PEM file path. */
-  readonly ssl?: boolean | { readonly rejectUnauthorized?: boolean; readonly ca?: string };
-  /** Name of an environment variable holding a connection URL (which may carry the password); wins over host/port/…. */
-  readonly urlFromEnv?: string;
-}
+/** A database to explain against, from `sqlsight.connections` or sqlsight.json `connections` (one shape for both). */
+export type ConnectionSetting = ConnectionConfig;
 
 export interface ExplainSettings {
   /** Every explain runs with this statement_timeout (and the connection attempt with the same limit). */
