@@ -103,7 +103,7 @@ function suggestionsFrom(candidates: readonly IndexCandidateSuggestion[], run: E
     if (verified) {
       if (verified.costAfter > verified.costBefore * (1 - minimumSaving)) {
         // Empty tables cost next to nothing either way: the measurement says nothing about real data.
-        if (emptyTables) suggestions.push({ ...base, verification: { kind: 'not-cost-verified', why: 'the embedded tables are empty, so no index changes the cost; set sqlsight.explain.seedRows to measure it' } });
+        if (emptyTables) suggestions.push({ ...base, verification: { kind: 'not-cost-verified', why: 'the embedded tables are empty, so no index changes the cost; seed rows to measure it (sqlsight.explain.seedRows in the editor, --seed on the command line)' } });
         continue;
       }
       suggestions.push({ ...base, verification: { kind: verified.method, costBefore: verified.costBefore, costAfter: verified.costAfter } });
