@@ -55,6 +55,8 @@ export interface ConnectionConfig {
 export interface ServerVersion {
   readonly major: number;
   readonly minor: number;
+  /** MySQL behaviour changes within a minor line (INSTANT ADD COLUMN anywhere from 8.0.29). */
+  readonly patch: number;
 }
 
 /** What the engine needs to analyse one file. */
@@ -72,9 +74,9 @@ export const defaultServerVersions: Record<Dialect, string> = { postgres: '16', 
 export const defaultMaxFileSizeMb = 10;
 
 export function parseServerVersion(text: string): ServerVersion | undefined {
-  const match = /^(\d+)(?:\.(\d+))?(?:\.\d+)?$/.exec(text.trim());
+  const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return undefined;
-  return { major: Number(match[1]), minor: Number(match[2] ?? 0) };
+  return { major: Number(match[1]), minor: Number(match[2] ?? 0), patch: Number(match[3] ?? 0) };
 }
 
 /**
@@ -101,7 +103,7 @@ export function resolveFileSettings(
     if (layer.assumeInTransaction !== undefined) assumeInTransaction = layer.assumeInTransaction;
     Object.assign(rules, layer.rules);
   }
-  const version = parseServerVersion(serverVersion ?? defaultServerVersions[dialect]) ?? { major: 16, minor: 0 };
+  const version = parseServerVersion(serverVersion ?? defaultServerVersions[dialect]) ?? { major: 16, minor: 0, patch: 0 };
   return {
     dialect,
     serverVersion: version,
@@ -112,3 +114,10 @@ export function resolveFileSettings(
 }
 
 export const defaultFileSettings: FileSettings = resolveFileSettings({}, () => false);
+
+/** Whether `version` is at least `major.minor.patch` (MySQL features arrive in patch releases: 8.0.29, 8.0.12). */
+export function versionAtLeast(version: ServerVersion, major: number, minor = 0, patch = 0): boolean {
+  if (version.major !== major) return version.major > major;
+  if (version.minor !== minor) return version.minor > minor;
+  return version.patch >= patch;
+}

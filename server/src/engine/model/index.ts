@@ -6,3 +6,4 @@ export * from './finding';
 export * from './shift';
 export * from './apply-edits';
 export * from './query-shape';
+export * from './parse';

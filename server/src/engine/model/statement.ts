@@ -20,6 +20,17 @@ export interface TypeName {
   readonly modifiers: readonly number[];
   readonly isArray: boolean;
   readonly range: TextRange;
+  /** MySQL/MariaDB `UNSIGNED` integer and decimal types. */
+  readonly unsigned?: boolean;
+  /** MySQL/MariaDB `ENUM(…)` / `SET(…)` only: the values in order. */
+  readonly values?: readonly string[];
+}
+
+/** A name written in a clause (`CHARACTER SET utf8`, `COLLATE x`, `ENGINE = InnoDB`), with the range of the name alone. */
+export interface NamedOption {
+  /** Lower-cased. */
+  readonly value: string;
+  readonly range: TextRange;
 }
 
 /** An expression reduced to what rules ask of it. */
@@ -58,6 +69,40 @@ export interface ColumnDefinition {
   readonly autoIncrement: boolean;
   /** Constraints written inline with the column (FK, CHECK, UNIQUE, PK) in table-constraint form. */
   readonly constraints: readonly TableConstraint[];
+  /** MySQL/MariaDB column `CHARACTER SET` / `CHARSET`. */
+  readonly charset?: NamedOption;
+  /** MySQL/MariaDB column `COLLATE`. */
+  readonly collation?: NamedOption;
+  /** MySQL/MariaDB `FIRST` / `AFTER c` in ADD, CHANGE and MODIFY COLUMN. */
+  readonly position?: ColumnPosition;
+  /**
+   * MySQL/MariaDB inline `REFERENCES t (c)` in a column definition: not in `constraints`, because
+   * the server parses and ignores it (no foreign key is created).
+   */
+  readonly ignoredReferences?: { readonly references: ForeignKeyReference; readonly range: TextRange };
+}
+
+export type ColumnPosition =
+  | { readonly kind: 'first'; readonly range: TextRange }
+  | { readonly kind: 'after'; readonly column: string; readonly range: TextRange };
+
+/** A MySQL/MariaDB index that is not a constraint: `KEY`/`INDEX`, `FULLTEXT`, `SPATIAL` (UNIQUE and PRIMARY are constraints). */
+export interface IndexDefinition {
+  readonly name: string | undefined;
+  readonly range: TextRange;
+  /** `btree` (also for an index with no `USING`), `hash`, `fulltext`, `spatial`. */
+  readonly method: string;
+  readonly elements: readonly IndexElement[];
+}
+
+/** MySQL/MariaDB `ALGORITHM=` / `LOCK=` of an ALTER TABLE, CREATE INDEX or DROP INDEX. */
+export interface OnlineDdlClauses {
+  /** Upper-cased value (`INSTANT`, `INPLACE`, `NOCOPY`, `COPY`, `DEFAULT`) and the range of the whole clause. */
+  readonly algorithm?: { readonly value: string; readonly range: TextRange };
+  /** Upper-cased value (`NONE`, `SHARED`, `EXCLUSIVE`, `DEFAULT`) and the range of the whole clause. */
+  readonly lock?: { readonly value: string; readonly range: TextRange };
+  /** Offset just after the last clause of the statement (before the terminator), where `, ALGORITHM=…` goes. */
+  readonly clausesInsertAt: number;
 }
 
 export type ConstraintKind = 'primary-key' | 'unique' | 'foreign-key' | 'check' | 'exclusion' | 'not-null';
@@ -116,7 +161,39 @@ export type AlterTableAction =
   | { readonly kind: 'drop-default'; readonly range: TextRange; readonly column: string }
   | { readonly kind: 'add-constraint'; readonly range: TextRange; readonly constraint: TableConstraint }
   | { readonly kind: 'validate-constraint'; readonly range: TextRange; readonly name: string }
-  | { readonly kind: 'drop-constraint'; readonly range: TextRange; readonly name: string; readonly ifExists: boolean; readonly cascade?: boolean }
+  | {
+      readonly kind: 'drop-constraint';
+      readonly range: TextRange;
+      readonly name: string;
+      readonly ifExists: boolean;
+      readonly cascade?: boolean;
+      /** MySQL/MariaDB `DROP FOREIGN KEY f` / `DROP CHECK c` / `DROP PRIMARY KEY` (name `PRIMARY`) say the kind. */
+      readonly constraintKind?: ConstraintKind;
+    }
+  /** MySQL/MariaDB `CHANGE [COLUMN] old new …` and `MODIFY [COLUMN] c …`: the column redefined whole (a rename when the names differ). */
+  | {
+      readonly kind: 'change-column';
+      readonly range: TextRange;
+      /** The column's name before the statement. */
+      readonly column: string;
+      /** The new definition; `definition.name` is the new name. */
+      readonly definition: ColumnDefinition;
+      readonly keyword: 'change' | 'modify';
+    }
+  /** MySQL/MariaDB `ADD INDEX|KEY|FULLTEXT|SPATIAL …`. */
+  | { readonly kind: 'add-index'; readonly range: TextRange; readonly index: IndexDefinition }
+  /** MySQL/MariaDB `DROP INDEX|KEY i`. */
+  | { readonly kind: 'drop-index'; readonly range: TextRange; readonly name: string; readonly ifExists: boolean }
+  /** MySQL/MariaDB `RENAME INDEX|KEY a TO b`. */
+  | { readonly kind: 'rename-index'; readonly range: TextRange; readonly from: string; readonly to: string }
+  /** MySQL 8 `ALTER INDEX i VISIBLE|INVISIBLE`, MariaDB `ALTER INDEX i [NOT] IGNORED`. */
+  | { readonly kind: 'index-visibility'; readonly range: TextRange; readonly name: string; readonly visible: boolean }
+  /** MySQL/MariaDB `CONVERT TO CHARACTER SET cs [COLLATE c]`: every text column re-encoded. */
+  | { readonly kind: 'convert-charset'; readonly range: TextRange; readonly charset: NamedOption; readonly collation: NamedOption | undefined }
+  /** MySQL/MariaDB table options: `ENGINE=`, `[DEFAULT] CHARSET=`, `COLLATE=`, `AUTO_INCREMENT=`, `ROW_FORMAT=`, `COMMENT=` … */
+  | { readonly kind: 'table-option'; readonly range: TextRange; readonly option: TableOption }
+  /** MySQL/MariaDB `PARTITION BY …`, `ADD|DROP|REORGANIZE|COALESCE|TRUNCATE … PARTITION`, `REMOVE PARTITIONING`. */
+  | { readonly kind: 'partitioning'; readonly range: TextRange; readonly description: string }
   | { readonly kind: 'rename-column'; readonly range: TextRange; readonly from: string; readonly to: string }
   | { readonly kind: 'rename-constraint'; readonly range: TextRange; readonly from: string; readonly to: string }
   | { readonly kind: 'rename-table'; readonly range: TextRange; readonly to: string }
@@ -140,6 +217,8 @@ export interface IndexElement {
   /** Column name, or undefined for an expression element. */
   readonly column: string | undefined;
   readonly expression: Expression | undefined;
+  /** MySQL/MariaDB prefix index `col(10)`: the first N characters only. */
+  readonly prefixLength?: number;
 }
 
 export type TransactionAction = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollback-to' | 'prepare' | 'other';
@@ -173,10 +252,21 @@ export type StatementBody =
       readonly partitionOf: ObjectName | undefined;
       /** `INHERITS (…)` parents: their columns come first. */
       readonly inherits?: readonly ObjectName[];
+      /** MySQL/MariaDB `KEY`/`INDEX`/`FULLTEXT`/`SPATIAL` definitions (UNIQUE and PRIMARY KEY are in `constraints`). */
+      readonly indexes?: readonly IndexDefinition[];
+      /** MySQL/MariaDB table options after the column list (`ENGINE=InnoDB DEFAULT CHARSET=utf8mb4` …). */
+      readonly options?: readonly TableOption[];
       /** `CREATE TABLE … AS SELECT` / `LIKE`: columns are not listed. */
       readonly fromQuery: boolean;
     }
-  | { readonly kind: 'alter-table'; readonly table: ObjectName; readonly ifExists: boolean; readonly actions: readonly AlterTableAction[] }
+  | {
+      readonly kind: 'alter-table';
+      readonly table: ObjectName;
+      readonly ifExists: boolean;
+      readonly actions: readonly AlterTableAction[];
+      /** MySQL/MariaDB only: `ALGORITHM=` / `LOCK=` (they are clauses, not actions). */
+      readonly onlineDdl?: OnlineDdlClauses;
+    }
   | {
       readonly kind: 'create-index';
       readonly name: ObjectName | undefined;
@@ -195,6 +285,8 @@ export type StatementBody =
       readonly indexKeywordRange: TextRange;
       /** Offset of the index name (after `INDEX [CONCURRENTLY]`), where `IF NOT EXISTS ` goes; undefined for an unnamed index. */
       readonly ifNotExistsInsertAt: number | undefined;
+      /** MySQL/MariaDB only: `ALGORITHM=` / `LOCK=`. */
+      readonly onlineDdl?: OnlineDdlClauses;
     }
   | {
       readonly kind: 'drop';
@@ -207,13 +299,19 @@ export type StatementBody =
       readonly kindKeywordRange: TextRange;
       /** Offset of the first name (after the kind keywords and `CONCURRENTLY`), where `IF EXISTS ` goes; undefined when not found. */
       readonly ifExistsInsertAt: number | undefined;
-      /** For `DROP TRIGGER … ON t` (and rules, policies): the table the object belongs to. */
+      /** For `DROP TRIGGER … ON t` (and rules, policies), MySQL's `DROP INDEX i ON t`: the table the object belongs to. */
       readonly onTable?: ObjectName;
+      /** MySQL/MariaDB `DROP INDEX … ALGORITHM=… LOCK=…`. */
+      readonly onlineDdl?: OnlineDdlClauses;
     }
   | { readonly kind: 'rename-object'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly to: string }
   /** `ALTER TYPE|SEQUENCE|VIEW … SET SCHEMA s` (tables: an ALTER TABLE `set-schema` action). */
   | { readonly kind: 'set-object-schema'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly schema: string }
-  | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean }
+  /**
+   * `SET name = value`. MySQL/MariaDB: the variable without `@@` and scope (`lock_wait_timeout`), one
+   * statement per assignment of a multi-assignment SET; `global` for `SET GLOBAL` (not this session).
+   */
+  | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean; readonly global?: boolean }
   | { readonly kind: 'reset'; readonly name: string | undefined }
   | { readonly kind: 'transaction'; readonly action: TransactionAction }
   /** `shape`: INSERT … SELECT only, the SELECT's. */
@@ -281,6 +379,15 @@ export interface TruncatedIdentifier {
   readonly written: string;
   /** What the server keeps, and what the statement's other name fields hold. */
   readonly kept: string;
+  readonly range: TextRange;
+}
+
+/** A MySQL/MariaDB table option: `ENGINE=InnoDB`, `DEFAULT CHARSET=utf8mb4`, `AUTO_INCREMENT=5` … */
+export interface TableOption {
+  /** Lower-cased, `DEFAULT` and `=` dropped, synonyms joined: `engine`, `charset`, `collate`, `auto_increment`, `row_format`, `comment` … */
+  readonly name: string;
+  /** The value, unquoted (names lower-cased). */
+  readonly value: NamedOption;
   readonly range: TextRange;
 }
 

@@ -1,22 +1,13 @@
 // The PostgreSQL front-end: parses one split statement with libpg-query (the PostgreSQL 18 grammar)
 // and lowers it. A parse error becomes a value at the parser's cursor, never an exception.
 import { loadModule, parseSync, type Node } from 'libpg-query';
-import type { Statement, TextRange } from '../../model';
+import type { ParseOutcome, Statement, SyntaxProblem, TextRange } from '../../model';
+
+export type { ParseOutcome, SyntaxProblem } from '../../model';
 import { byteToUtf16 } from '../../model/text';
 import { shiftStatement } from '../../model/shift';
 import { lowerStatementNode } from './lower';
 import { LoweringContext } from './lowering-context';
-
-export interface SyntaxProblem {
-  readonly message: string;
-  /** File offset of the parser's error cursor. */
-  readonly offset: number;
-}
-
-export interface ParseOutcome {
-  readonly statements: readonly Statement[];
-  readonly syntaxError: SyntaxProblem | undefined;
-}
 
 /**
  * Parser results by statement text, owned by a caller that analyses the same document again and
