@@ -2,44 +2,13 @@
 // and lowers it. A parse error becomes a value at the parser's cursor, never an exception.
 import { loadModule, parseSync, type Node } from 'libpg-query';
 import type { ParseOutcome, Statement, SyntaxProblem, TextRange } from '../../model';
+import { ParseCache, parseThroughCache } from '../parse-cache';
 
 export type { ParseOutcome, SyntaxProblem } from '../../model';
+export { ParseCache };
 import { byteToUtf16 } from '../../model/text';
-import { shiftStatement } from '../../model/shift';
 import { lowerStatementNode } from './lower';
 import { LoweringContext } from './lowering-context';
-
-/**
- * Parser results by statement text, owned by a caller that analyses the same document again and
- * again (the editor): an unchanged statement skips the WASM parser. Entries a whole analysis did
- * not use are dropped by `sweep`, so the cache holds one document's statements at most.
- */
-export class ParseCache {
-  private entries = new Map<string, ParsedText>();
-  private used = new Map<string, ParsedText>();
-
-  lookup(text: string): ParsedText | undefined {
-    const entry = this.used.get(text) ?? this.entries.get(text);
-    if (entry) this.used.set(text, entry);
-    return entry;
-  }
-
-  store(text: string, entry: ParsedText): void {
-    this.used.set(text, entry);
-  }
-
-  /** Keeps only what the last analysis used. */
-  sweep(): void {
-    this.entries = this.used;
-    this.used = new Map();
-  }
-}
-
-/** A statement's parse, and its lowering at the offset where it was last seen. */
-interface ParsedText {
-  readonly base: number;
-  readonly outcome: ParseOutcome;
-}
 
 export interface PostgresParser {
   /** Parses the statement at `range` of `fileText` (through `cache` when given). */
@@ -82,24 +51,7 @@ function lowerRaw(text: string, toLocal: (byteOffset: number) => number, raw: Ra
 }
 
 function parseStatement(fileText: string, range: TextRange, cache?: ParseCache): ParseOutcome {
-  const text = fileText.slice(range.start, range.end);
-  const cached = cache?.lookup(text);
-  if (cached) {
-    if (cached.base === range.start) return cached.outcome;
-    const outcome = shiftOutcome(cached.outcome, range.start - cached.base);
-    cache?.store(text, { base: range.start, outcome });
-    return outcome;
-  }
-  const outcome = parseAndLower(text, range);
-  cache?.store(text, { base: range.start, outcome });
-  return outcome;
-}
-
-function shiftOutcome(outcome: ParseOutcome, delta: number): ParseOutcome {
-  return {
-    statements: outcome.statements.map((statement) => shiftStatement(statement, delta)),
-    syntaxError: outcome.syntaxError ? { ...outcome.syntaxError, offset: outcome.syntaxError.offset + delta } : undefined,
-  };
+  return parseThroughCache(fileText, range, cache, parseAndLower);
 }
 
 function parseAndLower(text: string, range: TextRange): ParseOutcome {
