@@ -84,6 +84,11 @@ export interface AnalysisState {
   readonly localStatementTimeout: boolean | undefined;
   /** The session time zone when the unit set one (`SET TIME ZONE 'UTC'`), lower-cased. */
   readonly timeZone: string | undefined;
+  /**
+   * MySQL/MariaDB `SET foreign_key_checks = 0` is in effect: adding a foreign key then runs in place
+   * (no table copy) and existing rows are not checked.
+   */
+  readonly foreignKeyChecksOff: boolean;
   /** Keys (`schema.table` lower-cased, schema omitted for unqualified) of tables, views and materialized views created so far. */
   readonly newTables: ReadonlySet<string>;
   /** Constraints added NOT VALID in the current transaction, by name. */
@@ -195,6 +200,7 @@ export function initialState(options: { toolTransaction: boolean; before: Schema
     sessionStatementTimeout: false,
     localStatementTimeout: undefined,
     timeZone: undefined,
+    foreignKeyChecksOff: false,
     newTables: new Set(options.before?.newTables ?? []),
     notValidInTransaction: new Map(),
     locksHeld: [],
@@ -272,7 +278,31 @@ function endTransaction(state: AnalysisState): AnalysisState {
   });
 }
 
+/**
+ * The MySQL/MariaDB session variables that play PostgreSQL's lock_timeout and statement_timeout:
+ * `lock_wait_timeout` bounds the wait for a metadata lock; `max_execution_time` (MySQL, SELECT only)
+ * and `max_statement_time` (MariaDB) bound a statement.
+ */
+const mysqlTimeoutNames: Readonly<Record<string, 'lock_timeout' | 'statement_timeout'>> = {
+  lock_wait_timeout: 'lock_timeout',
+  innodb_lock_wait_timeout: 'lock_timeout',
+  max_execution_time: 'statement_timeout',
+  max_statement_time: 'statement_timeout',
+};
+
+function applyMysqlSet(state: AnalysisState, stmt: Extract<Statement, { kind: 'set' }>): AnalysisState {
+  if (stmt.global) return state;
+  if (stmt.name === 'foreign_key_checks') {
+    const value = stmt.value?.trim().toLowerCase();
+    return { ...state, foreignKeyChecksOff: value === '0' || value === 'off' || value === 'false' };
+  }
+  const timeout = mysqlTimeoutNames[stmt.name];
+  // MySQL's lock_wait_timeout is in seconds and has no "off" value; 0 is not accepted (minimum 1).
+  return timeout ? applySet(state, { ...stmt, name: timeout, dialect: 'postgres' }) : state;
+}
+
 function applySet(state: AnalysisState, stmt: Extract<Statement, { kind: 'set' }>): AnalysisState {
+  if (stmt.dialect !== 'postgres') return applyMysqlSet(state, stmt);
   const on = timeoutIsOn(stmt.value);
   // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
   const local = stmt.local;
