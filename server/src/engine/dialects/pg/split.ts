@@ -1,6 +1,7 @@
 // PostgreSQL splitter: cuts a file into statements, psql meta-commands, COPY data and template statements the way
 // psql's lexer would, and finds comments and dbmate/goose sections. Pure and total: no I/O, never throws.
-import type { Comment, Section, SectionKind, Segment, SegmentKind, SplitResult } from '../../model/segment';
+import type { Comment, Segment, SegmentKind, SplitResult } from '../../model/segment';
+import { splitSections } from '../sections';
 
 const TAB = 9;
 const LF = 10;
@@ -34,14 +35,6 @@ const HEAD_COPY = 5;
 const HEAD_ROUTINE = 6;
 const HEAD_RULE = 7;
 
-interface Marker {
-  readonly kind: SectionKind;
-  readonly tool: 'dbmate' | 'goose';
-  readonly start: number;
-  readonly end: number;
-  readonly optOut: boolean;
-}
-
 interface Output {
   readonly segments: Segment[];
   readonly comments: Comment[];
@@ -57,86 +50,12 @@ interface Output {
  */
 export function splitPostgres(text: string): SplitResult {
   const out: Output = { segments: [], comments: [], vars: new Set<string>(), special: /[;'"$\\\-/{%:]/g };
-  const { markers, gooseNoTransaction } = findMarkers(text);
-  const sections: Section[] = [];
-  const first = markers[0];
-  if (first === undefined) {
-    sections.push({
-      kind: 'main',
-      tool: undefined,
-      markerRange: undefined,
-      range: { start: 0, end: text.length },
-      runsInTransaction: undefined,
-    });
-    scanSection(text, 0, text.length, 0, out);
-    return { segments: out.segments, sections, comments: out.comments };
-  }
-
-  // Text before the first marker is only a section when it holds something to run.
-  scanSection(text, 0, first.start, 0, out);
-  if (out.segments.length > 0) {
-    sections.push({
-      kind: 'main',
-      tool: undefined,
-      markerRange: undefined,
-      range: { start: 0, end: first.start },
-      runsInTransaction: undefined,
-    });
-  }
-  for (let k = 0; k < markers.length; k++) {
-    const marker = markers[k];
-    if (marker === undefined) continue;
-    const end = markers[k + 1]?.start ?? text.length;
-    const optOut = marker.optOut || (marker.tool === 'goose' && gooseNoTransaction);
-    const index = sections.length;
-    sections.push({
-      kind: marker.kind,
-      tool: marker.tool,
-      markerRange: { start: marker.start, end: marker.end },
-      range: { start: marker.start, end },
-      runsInTransaction: optOut ? false : undefined,
-    });
-    scanSection(text, marker.start, end, index, out);
-  }
+  const sections = splitSections(text, (from, to, section) => {
+    const before = out.segments.length;
+    scanSection(text, from, to, section, out);
+    return out.segments.length > before;
+  });
   return { segments: out.segments, sections, comments: out.comments };
-}
-
-/**
- * dbmate and goose split files by marker lines textually before anything is lexed, so markers are found the same
- * way here: a `--` comment alone on its line, wherever it is.
- */
-function findMarkers(text: string): { markers: Marker[]; gooseNoTransaction: boolean } {
-  const markers: Marker[] = [];
-  let gooseNoTransaction = false;
-  // Most files have no markers; this plain search is cheaper than the line-anchored one below.
-  if (!/migrate:|\+goose/i.test(text)) return { markers, gooseNoTransaction };
-  const candidate = /^\uFEFF?[ \t]*(--[ \t]*(?:migrate:|\+goose)[^\r\n]*)/gim;
-  for (const match of text.matchAll(candidate)) {
-    const body = match[1];
-    if (body === undefined) continue;
-    const start = (match.index ?? 0) + match[0].length - body.length;
-    const end = start + body.length;
-    const dbmate = /^--[ \t]*migrate:(up|down)(?:[ \t]+(.*))?$/.exec(body);
-    if (dbmate !== null) {
-      const options = dbmate[2] ?? '';
-      markers.push({
-        kind: dbmate[1] === 'up' ? 'up' : 'down',
-        tool: 'dbmate',
-        start,
-        end,
-        optOut: /(?:^|\s)transaction:false(?:\s|$)/.test(options),
-      });
-      continue;
-    }
-    const goose = /^--[ \t]*\+goose[ \t]+(up|down|no[ \t]+transaction)[ \t]*$/i.exec(body);
-    const annotation = goose?.[1]?.toLowerCase();
-    if (annotation === 'up' || annotation === 'down') {
-      markers.push({ kind: annotation, tool: 'goose', start, end, optOut: false });
-    } else if (annotation !== undefined) {
-      gooseNoTransaction = true;
-    }
-  }
-  return { markers, gooseNoTransaction };
 }
 
 /** Lexes text[from, to) on its own, so nothing (statement, quote, COPY data) runs past a section boundary. */
