@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitPostgres } from '../../server/src/engine/dialects/pg/split';
 import { LineIndex } from '../../server/src/engine/model/text';
-import type { SegmentKind, SplitResult } from '../../server/src/engine/model/segment';
+import type { SegmentKind } from '../../server/src/engine/model/segment';
+import { assertWellFormedSplit } from '../support/split';
 
 type Piece = [SegmentKind, string];
 
@@ -24,24 +25,6 @@ function detailed(text: string): [SegmentKind, string, boolean, number][] {
 
 function commentTexts(text: string): [string, string][] {
   return splitPostgres(text).comments.map((c): [string, string] => [c.style, text.slice(c.range.start, c.range.end)]);
-}
-
-/** Structural invariants every result must satisfy, whatever the input. */
-function assertWellFormed(text: string, result: SplitResult): void {
-  let previousEnd = 0;
-  for (const segment of result.segments) {
-    assert.ok(segment.range.start >= previousEnd, 'segments are ordered and do not overlap');
-    assert.ok(segment.range.end >= segment.range.start);
-    assert.ok(segment.range.end <= text.length);
-    const section = result.sections[segment.section];
-    assert.ok(section !== undefined, 'segment points at a section');
-    assert.ok(section.range.start <= segment.range.start && segment.range.end <= section.range.end);
-    previousEnd = segment.range.end;
-  }
-  for (const comment of result.comments) {
-    assert.ok(comment.range.start < comment.range.end && comment.range.end <= text.length);
-  }
-  assert.ok(result.sections.length >= 1);
 }
 
 describe('splitPostgres: basics', () => {
@@ -712,7 +695,7 @@ describe('splitPostgres: robustness', () => {
       const length = Math.floor(random() * 40);
       for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)] ?? '';
       const result = splitPostgres(text);
-      assertWellFormed(text, result);
+      assertWellFormedSplit(text, result);
     }
   });
 
@@ -720,6 +703,6 @@ describe('splitPostgres: robustness', () => {
     const bytes = new Uint8Array(4096);
     for (let k = 0; k < bytes.length; k++) bytes[k] = (k * 7919 + 13) % 256;
     const text = new TextDecoder().decode(bytes);
-    assertWellFormed(text, splitPostgres(text));
+    assertWellFormedSplit(text, splitPostgres(text));
   });
 });

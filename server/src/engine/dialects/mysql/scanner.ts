@@ -42,7 +42,7 @@ export interface MysqlScanner {
   kind: MysqlScanKind;
   start: number;
   end: number;
-  /** The last token holds a template region (a quoted identifier such as `` `%TABLE_PREFIX%config` ``). */
+  /** The last token is or holds a template region: `%NAME%`, `{{ … }}`, `${name}`, `` `%TABLE_PREFIX%config` ``. */
   templated: boolean;
 }
 
@@ -110,7 +110,7 @@ export function scanMysqlToken(scanner: MysqlScanner): MysqlScanKind {
     }
     const next = at(text, i + 1, limit);
     if (isWordStart(c)) {
-      if (c === DOLLAR && next === LBRACE) return finish(scanner, 'placeholder', i, skipTo(text, i + 2, limit, '}'));
+      if (c === DOLLAR && next === LBRACE) return template(scanner, i, skipTo(text, i + 2, limit, '}'));
       return scanWord(scanner, i);
     }
     if (isDigit(c)) return scanNumberOrWord(scanner, i);
@@ -141,11 +141,11 @@ export function scanMysqlToken(scanner: MysqlScanner): MysqlScanKind {
         return finish(scanner, 'placeholder', i, i + 1);
       case PERCENT: {
         const end = percentPlaceholderEnd(text, i, limit);
-        return end > 0 ? finish(scanner, 'placeholder', i, end) : scanOperator(scanner, i);
+        return end > 0 ? template(scanner, i, end) : scanOperator(scanner, i);
       }
       case LBRACE:
-        if (next === LBRACE) return finish(scanner, 'placeholder', i, skipTo(text, i + 2, limit, '}}'));
-        if (next === PERCENT) return finish(scanner, 'placeholder', i, skipTo(text, i + 2, limit, '%}'));
+        if (next === LBRACE) return template(scanner, i, skipTo(text, i + 2, limit, '}}'));
+        if (next === PERCENT) return template(scanner, i, skipTo(text, i + 2, limit, '%}'));
         return finish(scanner, 'punctuation', i, i + 1);
       case 40: // (
       case 41: // )
@@ -167,6 +167,12 @@ function finish(scanner: MysqlScanner, kind: MysqlScanKind, start: number, end: 
   scanner.end = end;
   scanner.position = end;
   return kind;
+}
+
+/** A template placeholder; a `?` parameter is a placeholder too, but the statement around it can be analysed. */
+function template(scanner: MysqlScanner, start: number, end: number): MysqlScanKind {
+  scanner.templated = true;
+  return finish(scanner, 'placeholder', start, end);
 }
 
 /** `/*!` or MariaDB's `/*M!` at i (i is at the `/`). */

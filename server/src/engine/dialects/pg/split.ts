@@ -2,6 +2,7 @@
 // psql's lexer would, and finds comments and dbmate/goose sections. Pure and total: no I/O, never throws.
 import type { Comment, Segment, SegmentKind, SplitResult } from '../../model/segment';
 import { splitSections } from '../sections';
+import { wordIs } from '../words';
 
 const TAB = 9;
 const LF = 10;
@@ -455,15 +456,6 @@ function skipQuotedIdentifier(s: string, i: number): number {
 /** charCodeAt with -1 past the end: V8 deoptimises optimised code on its first out-of-range read. */
 function at(s: string, k: number): number {
   return k < s.length ? s.charCodeAt(k) : -1;
-}
-
-function wordIs(s: string, start: number, end: number, lower: string): boolean {
-  if (end - start !== lower.length) return false;
-  for (let k = 0; k < lower.length; k++) {
-    // `| 0x20` folds ASCII case; only A/a can fold onto a lowercase letter, so no false matches.
-    if ((s.charCodeAt(start + k) | 0x20) !== lower.charCodeAt(k)) return false;
-  }
-  return true;
 }
 
 function isLineSpace(c: number): boolean {
