@@ -86,78 +86,76 @@ export function scanMysqlToken(scanner: MysqlScanner): MysqlScanKind {
   const { text, limit } = scanner;
   let i = scanner.position;
   scanner.templated = false;
-  for (;;) {
-    // Whitespace, and the markers of executable comments the server runs: their content is plain SQL.
-    while (i < limit) {
-      const c = text.charCodeAt(i);
-      if (c <= SPACE || c === BOM) i++;
-      else if (c === SLASH && at(text, i + 1, limit) === STAR && isExecutableOpener(text, i, limit)) {
-        const contentStart = executedCommentContentStart(text, i, limit, scanner.options);
-        if (contentStart < 0) break;
-        i = contentStart;
-      } else if (c === STAR && at(text, i + 1, limit) === SLASH && at(text, i + 2, limit) !== STAR) {
-        // Outside a comment `*/` can only close an executed comment (`*` then `/` is never valid SQL); `*/*` is
-        // a multiplication followed by a comment.
-        i += 2;
-      } else break;
-    }
-    if (i >= limit) return finish(scanner, 'end', limit, limit);
+  // Whitespace, and the markers of executable comments the server runs: their content is plain SQL.
+  while (i < limit) {
     const c = text.charCodeAt(i);
-    const delimiter = scanner.delimiter;
-    if (c === delimiter.charCodeAt(0) && (delimiter.length === 1 || text.startsWith(delimiter, i))) {
-      const end = Math.min(i + delimiter.length, limit);
-      return finish(scanner, 'delimiter', i, end);
-    }
-    const next = at(text, i + 1, limit);
-    if (isWordStart(c)) {
-      if (c === DOLLAR && next === LBRACE) return template(scanner, i, skipTo(text, i + 2, limit, '}'));
-      return scanWord(scanner, i);
-    }
-    if (isDigit(c)) return scanNumberOrWord(scanner, i);
-    switch (c) {
-      case QUOTE:
-      case DQUOTE:
-        // ANSI_QUOTES is off by default, so `"` quotes a string, not an identifier.
-        return finish(scanner, 'string', i, skipQuoted(text, i, limit, c));
-      case BACKTICK:
-        return scanQuotedIdentifier(scanner, i);
-      case HASH:
+    if (c <= SPACE || c === BOM) i++;
+    else if (c === SLASH && at(text, i + 1, limit) === STAR && isExecutableOpener(text, i, limit)) {
+      const contentStart = executedCommentContentStart(text, i, limit, scanner.options);
+      if (contentStart < 0) break;
+      i = contentStart;
+    } else if (c === STAR && at(text, i + 1, limit) === SLASH && at(text, i + 2, limit) !== STAR) {
+      // Outside a comment `*/` can only close an executed comment (`*` then `/` is never valid SQL); `*/*` is
+      // a multiplication followed by a comment.
+      i += 2;
+    } else break;
+  }
+  if (i >= limit) return finish(scanner, 'end', limit, limit);
+  const c = text.charCodeAt(i);
+  const delimiter = scanner.delimiter;
+  if (c === delimiter.charCodeAt(0) && (delimiter.length === 1 || text.startsWith(delimiter, i))) {
+    const end = Math.min(i + delimiter.length, limit);
+    return finish(scanner, 'delimiter', i, end);
+  }
+  const next = at(text, i + 1, limit);
+  if (isWordStart(c)) {
+    if (c === DOLLAR && next === LBRACE) return template(scanner, i, skipTo(text, i + 2, limit, '}'));
+    return scanWord(scanner, i);
+  }
+  if (isDigit(c)) return scanNumberOrWord(scanner, i);
+  switch (c) {
+    case QUOTE:
+    case DQUOTE:
+      // ANSI_QUOTES is off by default, so `"` quotes a string, not an identifier.
+      return finish(scanner, 'string', i, skipQuoted(text, i, limit, c));
+    case BACKTICK:
+      return scanQuotedIdentifier(scanner, i);
+    case HASH:
+      return finish(scanner, 'line-comment', i, lineEnd(text, i, limit));
+    case MINUS:
+      // `--` starts a comment only before whitespace or a control character (MySQL manual, "Comments").
+      if (next === MINUS && (i + 2 >= limit || text.charCodeAt(i + 2) <= SPACE)) {
         return finish(scanner, 'line-comment', i, lineEnd(text, i, limit));
-      case MINUS:
-        // `--` starts a comment only before whitespace or a control character (MySQL manual, "Comments").
-        if (next === MINUS && (i + 2 >= limit || text.charCodeAt(i + 2) <= SPACE)) {
-          return finish(scanner, 'line-comment', i, lineEnd(text, i, limit));
-        }
-        return scanOperator(scanner, i);
-      case SLASH:
-        if (next === STAR) return finish(scanner, 'block-comment', i, skipTo(text, i + 2, limit, '*/'));
-        return scanOperator(scanner, i);
-      case DOT:
-        if (isDigit(next) && !followsName(text, i, scanner.from)) return scanNumberOrWord(scanner, i);
-        return finish(scanner, 'punctuation', i, i + 1);
-      case AT:
-        return scanVariable(scanner, i);
-      case QUESTION:
-        return finish(scanner, 'placeholder', i, i + 1);
-      case PERCENT: {
-        const end = percentPlaceholderEnd(text, i, limit);
-        return end > 0 ? template(scanner, i, end) : scanOperator(scanner, i);
       }
-      case LBRACE:
-        if (next === LBRACE) return template(scanner, i, skipTo(text, i + 2, limit, '}}'));
-        if (next === PERCENT) return template(scanner, i, skipTo(text, i + 2, limit, '%}'));
-        return finish(scanner, 'punctuation', i, i + 1);
-      case 40: // (
-      case 41: // )
-      case 44: // ,
-      case 59: // ;
-      case 91: // [
-      case 93: // ]
-      case RBRACE:
-        return finish(scanner, 'punctuation', i, i + 1);
-      default:
-        return scanOperator(scanner, i);
+      return scanOperator(scanner, i);
+    case SLASH:
+      if (next === STAR) return finish(scanner, 'block-comment', i, skipTo(text, i + 2, limit, '*/'));
+      return scanOperator(scanner, i);
+    case DOT:
+      if (isDigit(next) && !followsName(text, i, scanner.from)) return scanNumberOrWord(scanner, i);
+      return finish(scanner, 'punctuation', i, i + 1);
+    case AT:
+      return scanVariable(scanner, i);
+    case QUESTION:
+      return finish(scanner, 'placeholder', i, i + 1);
+    case PERCENT: {
+      const end = percentPlaceholderEnd(text, i, limit);
+      return end > 0 ? template(scanner, i, end) : scanOperator(scanner, i);
     }
+    case LBRACE:
+      if (next === LBRACE) return template(scanner, i, skipTo(text, i + 2, limit, '}}'));
+      if (next === PERCENT) return template(scanner, i, skipTo(text, i + 2, limit, '%}'));
+      return finish(scanner, 'punctuation', i, i + 1);
+    case 40: // (
+    case 41: // )
+    case 44: // ,
+    case 59: // ;
+    case 91: // [
+    case 93: // ]
+    case RBRACE:
+      return finish(scanner, 'punctuation', i, i + 1);
+    default:
+      return scanOperator(scanner, i);
   }
 }
 
