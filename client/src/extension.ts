@@ -18,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // A sqlsight.json change reaches the server as a file event and the status bar as a refresh.
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/sqlsight.json');
   // Migrations created, deleted or changed on disk change the workspace schema model.
-  const migrationWatcher = vscode.workspace.createFileSystemWatcher('**/*.{sql,psql,pgsql}');
+  const migrationWatcher = vscode.workspace.createFileSystemWatcher('**/*.{sql,psql,pgsql,mysql}');
   // The server's password requests are answered on every client: a restart builds a new one.
   const passwords = createPasswords(context, outputChannel);
   const current = createServerSession(() => passwords.attach(createLanguageClient(context, outputChannel, [configWatcher, migrationWatcher])), outputChannel);

@@ -12,6 +12,18 @@ export interface StatusView {
 const dialectNames: Record<DialectSetting, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB' };
 const clickHint = 'Click to show the sqlsight output.';
 
+const dialectSourceText: Record<NonNullable<FileInfo['dialectSource']>, string> = {
+  directive: 'chosen by the file\'s `-- sqlsight: dialect=` comment',
+  settings: 'set in sqlsight.json or the sqlsight.dialect setting',
+  path: 'detected from the file\'s path',
+  text: 'detected from the SQL (set sqlsight.dialect or add `-- sqlsight: dialect=…` to choose)',
+  default: 'the default (set sqlsight.dialect or add `-- sqlsight: dialect=…` to choose)',
+};
+
+function isDialectSource(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && Object.hasOwn(dialectSourceText, value));
+}
+
 function isDialect(value: unknown): value is DialectSetting {
   return typeof value === 'string' && Object.hasOwn(dialectNames, value);
 }
@@ -26,6 +38,7 @@ export function isFileInfo(value: unknown): value is FileInfo {
   const candidate: Record<string, unknown> = { ...value };
   return (
     isDialect(candidate.dialect) &&
+    isDialectSource(candidate.dialectSource) &&
     typeof candidate.serverVersion === 'string' &&
     isOptionalString(candidate.configPath) &&
     isOptionalString(candidate.configError)
@@ -48,7 +61,8 @@ export function fileInfoView(info: FileInfo): StatusView {
     };
   }
   const source = info.configPath ? `Settings from ${info.configPath}` : 'Settings: defaults and the sqlsight.* editor settings (no sqlsight.json)';
-  return { text: `$(database) ${database}`, tooltip: [`sqlsight: ${database}`, source, clickHint].join('\n'), warning: false };
+  const dialect = info.dialectSource ? [`Dialect: ${dialectSourceText[info.dialectSource]}`] : [];
+  return { text: `$(database) ${database}`, tooltip: [`sqlsight: ${database}`, ...dialect, source, clickHint].join('\n'), warning: false };
 }
 
 export function startingView(): StatusView {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
-import { WorkspaceSchema, type Engine, type FileAnalysis } from '../../server/src/engine';
+import { defaultFileSettings, WorkspaceSchema, type Engine, type FileAnalysis } from '../../server/src/engine';
 import { parseCommandLine, type CheckCommand } from '../../server/src/cli/args';
 import { runCheck, wantsColor, type Terminal } from '../../server/src/cli/check';
 import { createProgress } from '../../server/src/cli/progress';
@@ -103,11 +103,15 @@ describe('progress line', () => {
 
 describe('summary line', () => {
   it('counts files, statements, findings and what was not analysed', () => {
-    const base = { files: 12, statements: 340, parsed: 337, syntaxErrors: 0, templates: 0, findings: { error: 1, warning: 5, info: 2, hint: 0 } };
+    const base = { files: 12, statements: 340, parsed: 337, syntaxErrors: 0, templates: 0, unanalyzed: 0, findings: { error: 1, warning: 5, info: 2, hint: 0 } };
     assert.equal(summaryLine(base), '12 files checked, 340 statements: 1 error, 5 warnings, 2 infos');
     assert.equal(
       summaryLine({ ...base, files: 1, statements: 1, syntaxErrors: 2, templates: 1, findings: { error: 0, warning: 0, info: 0, hint: 0 } }),
       '1 file checked, 1 statement: no findings; 3 statements not analysed (2 syntax errors, 1 template)',
+    );
+    assert.equal(
+      summaryLine({ ...base, unanalyzed: 4, findings: { error: 0, warning: 0, info: 4, hint: 0 } }),
+      '12 files checked, 340 statements: 4 infos; 4 statements not analysed (4 not understood by the parser)',
     );
   });
 });
@@ -134,11 +138,11 @@ describe('colour decision', () => {
 });
 
 describe('engine failures', () => {
-  const stats = { statements: 1, parsed: 1, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 };
+  const stats = { statements: 1, parsed: 1, syntaxErrors: 0, templates: 0, unanalyzed: 0, metaCommands: 0, copyData: 0 };
   function failingEngine(behaviour: 'rule-throws' | 'engine-throws'): Engine {
     const analyze = (input: { readonly path: string }): FileAnalysis => {
       if (behaviour === 'engine-throws') throw new Error('parser exploded');
-      return { path: input.path, text: 'SELECT 1;\nSELECT 2;\n', findings: [], statements: [], statementLocks: [], sections: [], stats, ruleFailures: [{ ruleId: 'fragile-rule', message: 'cannot read properties of undefined', range: { start: 10, end: 12 } }] };
+      return { path: input.path, settings: defaultFileSettings, text: 'SELECT 1;\nSELECT 2;\n', findings: [], statements: [], statementLocks: [], sections: [], stats, ruleFailures: [{ ruleId: 'fragile-rule', message: 'cannot read properties of undefined', range: { start: 10, end: 12 } }] };
     };
     return { rules: [], analyze, analyzeBytes: analyze, replay: () => [], createWorkspaceSchema: (dialect) => new WorkspaceSchema(dialect, () => []) };
   }

@@ -48,4 +48,37 @@ describe('shared corpus', () => {
     const coverage = (parsed + classified) / statements;
     assert.ok(coverage >= 0.995, `parsed or classified ${(coverage * 100).toFixed(2)}% of ${statements} statements; the bar is 99.5%`);
   });
+
+  it('analyses every MySQL file as MySQL, without an exception, a rule failure or a syntax error', async () => {
+    const analyzer = await engine();
+    // No dialect configured: the `mysql` folder of each path chooses it, as for a user's `db/mysql/`.
+    const settings = resolveFileSettings({}, () => false);
+    const folder = join(corpusRoot, 'mysql');
+    let statements = 0;
+    let analysed = 0;
+    const failures: string[] = [];
+    const syntaxErrors: string[] = [];
+    const unanalyzedByProject = new Map<string, number>();
+    for (const file of filesUnder(folder)) {
+      try {
+        const analysis = analyzer.analyzeBytes({ path: file, bytes: readFileSync(file), settings });
+        assert.equal(analysis.settings.dialect, 'mysql', file);
+        statements += analysis.stats.statements;
+        analysed += analysis.stats.parsed + analysis.stats.templates;
+        const project = file.slice(folder.length + 1).split(/[\\/]/)[0] ?? file;
+        if (analysis.stats.unanalyzed > 0) unanalyzedByProject.set(project, (unanalyzedByProject.get(project) ?? 0) + analysis.stats.unanalyzed);
+        for (const finding of analysis.findings) if (finding.ruleId === 'syntax-error') syntaxErrors.push(`${file}: ${finding.message}`);
+        for (const failure of analysis.ruleFailures) failures.push(`${file}: rule ${failure.ruleId} threw: ${failure.message}`);
+      } catch (error) {
+        failures.push(`${file}: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }
+    console.log(`MySQL corpus: ${statements} statements, ${analysed} parsed or classified; unanalyzed-statement per project: ${JSON.stringify(Object.fromEntries(unanalyzedByProject))}`);
+    assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
+    // The corpus is SQL that ran in production: every syntax error would be a false one.
+    assert.deepEqual(syntaxErrors.slice(0, 20), [], `${syntaxErrors.length} syntax errors`);
+    const coverage = analysed / statements;
+    assert.ok(statements > 5000, `expected the whole MySQL corpus, saw ${statements} statements`);
+    assert.ok(coverage >= 0.99, `parsed or classified ${(coverage * 100).toFixed(2)}% of ${statements} statements; the bar is 99%`);
+  });
 });

@@ -20,12 +20,16 @@ function ownSettings(rule: Rule): SettingsOverride {
   return rule.meta.optIn ? { rules: { [rule.meta.id]: rule.meta.severity } } : {};
 }
 
-/** Documentation examples run on the default server version, or the nearest one the rule applies to (as in docs/rules). */
+/**
+ * Documentation examples run on the default server version, or the nearest one the rule applies to
+ * (as in docs/rules), in PostgreSQL unless the rule is for MySQL/MariaDB only (then its first dialect).
+ */
 function docsSettings(rule: Rule): SettingsOverride {
+  const own = rule.meta.dialects.includes('postgres') ? ownSettings(rule) : { ...ownSettings(rule), dialect: rule.meta.dialects[0] };
   const major = defaultFileSettings.serverVersion.major;
   const { min, max } = rule.meta.versions ?? {};
   const version = min !== undefined && major < min ? min : max !== undefined && major > max ? max : undefined;
-  return version === undefined ? ownSettings(rule) : { ...ownSettings(rule), serverVersion: String(version) };
+  return version === undefined ? own : { ...own, serverVersion: String(version) };
 }
 
 /** Documentation examples run as the first migration of a workspace (as docs/rules shows them). */

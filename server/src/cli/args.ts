@@ -101,7 +101,7 @@ Other options:
   -h, --help                             show this help
   --version                              print the version
 
-Folders are searched for *.sql, *.psql, *.pgsql and *.sql.postgres files, skipping node_modules
+Folders are searched for *.sql, *.psql, *.pgsql, *.sql.postgres and *.mysql files, skipping node_modules
 and .git. sqlsight.json is read from the current folder or the nearest ancestor that has one.
 
 Exit codes:

@@ -148,7 +148,7 @@ export async function runCheck(command: CheckCommand, terminal: Terminal, engine
     notify({ level: 'error', message: `${shown}: ${problem.message}`, portablePath: portable(shown) }, `sqlsight: ${shown}: ${problem.message}`);
   }
 
-  const summary = { files: 0, statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, findings: { error: 0, warning: 0, info: 0, hint: 0 } };
+  const summary = { files: 0, statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, unanalyzed: 0, findings: { error: 0, warning: 0, info: 0, hint: 0 } };
   const thresholdRank = severityRank[command.threshold];
   let overThreshold = false;
   let pending = '';
@@ -180,6 +180,7 @@ export async function runCheck(command: CheckCommand, terminal: Terminal, engine
     summary.parsed += outcome.stats.parsed;
     summary.syntaxErrors += outcome.stats.syntaxErrors;
     summary.templates += outcome.stats.templates;
+    summary.unanalyzed += outcome.stats.unanalyzed;
     for (const finding of outcome.findings) {
       summary.findings[finding.severity]++;
       if (severityRank[finding.severity] >= thresholdRank) overThreshold = true;

@@ -1,12 +1,12 @@
 // The per-file pipeline: split, parse one statement at a time, fold the analysis state, run the
 // rules, apply severities and suppressions. Pure: text in, findings out; a rule that throws is
 // contained and reported, the other rules' findings stand.
-import type { FileSettings } from './config';
-import type { Finding, Section, Segment, Severity, Statement, TextRange } from './model';
+import { settingsForText, type FileSettings } from './config';
+import type { Dialect, Finding, Section, Segment, Severity, Statement, TextRange } from './model';
 import { advanceState, initialState, tableKey, tableLocks, type AnalysisState, type SchemaBefore, type TableLock } from './analysis/state';
 import { attachSuppressions, isSuppressed, readSuppressions, type Suppression } from './analysis/suppressions';
-import { splitPostgres } from './dialects/pg/split';
 import type { ParseCache, ParseOutcome, PostgresParser } from './dialects/pg/parse';
+import { frontEndFor } from './dialects/front-end';
 import type { ReportInput, Rule, RuleContext } from './rules/lib/rule';
 import { frameworkRules } from './rules/lib/framework-rules';
 
@@ -31,6 +31,8 @@ export interface AnalysisStats {
   readonly parsed: number;
   readonly syntaxErrors: number;
   readonly templates: number;
+  /** Statements the front-end could not analyse and cannot call wrong (reported as `unanalyzed-statement`). */
+  readonly unanalyzed: number;
   readonly metaCommands: number;
   readonly copyData: number;
 }
@@ -43,6 +45,8 @@ export interface RuleFailure {
 
 export interface FileAnalysis {
   readonly path: string;
+  /** The settings the file was analysed with: its dialect (and where it came from) and server version. */
+  readonly settings: FileSettings;
   /** The text analysed (decoded from bytes by analyzeBytes; empty when the file was unreadable). */
   readonly text: string;
   readonly findings: readonly Finding[];
@@ -65,6 +69,8 @@ export interface EngineParts {
   readonly parser: PostgresParser;
   readonly rules: readonly Rule[];
 }
+
+const isPostgres = (dialect: Dialect): boolean => dialect === 'postgres';
 
 function ruleApplies(rule: Rule, settings: FileSettings): boolean {
   const { meta } = rule;
@@ -89,7 +95,12 @@ function wordEnd(text: string, offset: number): number {
 }
 
 export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalysis {
-  const { text, settings } = input;
+  const { text } = input;
+  const settings = settingsForText(input.settings, input.path, text);
+  const frontEnd = frontEndFor(parts.parser, settings.dialect, settings.serverVersion);
+  // A model replayed in the other dialect family (a MySQL file beside PostgreSQL migrations) says nothing about this file.
+  const modelDialect = input.before?.schema?.dialect;
+  const before = modelDialect === undefined || isPostgres(modelDialect) === isPostgres(settings.dialect) ? input.before : undefined;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   const statements: Statement[] = [];
@@ -109,22 +120,14 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
     });
   };
 
-  if (settings.dialect !== 'postgres') {
-    push(framework.unanalyzed.id, 'info', {
-      range: { start: 0, end: 0 },
-      message: `${settings.dialect} analysis is not available in this version: the file was not analysed`,
-    });
-    return { path: input.path, text, findings, statements, statementLocks, sections: [], stats: emptyStats, ruleFailures };
-  }
-
-  const split = splitPostgres(text);
+  const split = frontEnd.split(text);
   const suppressions = readSuppressions(text, split.comments);
   attachSuppressions(
     suppressions,
     split.segments.filter((segment) => segment.kind === 'statement' || segment.kind === 'template').map((segment) => segment.range),
   );
   const activeRules = parts.rules.filter((rule) => ruleApplies(rule, settings));
-  const stats = { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 };
+  const stats = { ...emptyStats };
 
   const segmentsBySection = new Map<number, Segment[]>();
   for (const segment of split.segments) {
@@ -136,8 +139,14 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   // A down section runs against what the up section built (it is linted, not replayed).
   let afterUp: SchemaBefore | undefined;
   split.sections.forEach((section, sectionIndex) => {
-    const before = section.kind === 'down' && afterUp ? afterUp : input.before;
-    let state: AnalysisState = initialState({ toolTransaction: sectionTransaction(section, settings), before, path: input.path, downSection: section.kind === 'down' });
+    const sectionBefore = section.kind === 'down' && afterUp ? afterUp : before;
+    let state: AnalysisState = initialState({
+      dialect: settings.dialect,
+      toolTransaction: sectionTransaction(section, settings),
+      before: sectionBefore,
+      path: input.path,
+      downSection: section.kind === 'down',
+    });
     // One context per rule and unit; its `state` reads the unit's current state.
     const contexts = activeRules.map(
       (rule): RuleContext => ({
@@ -181,8 +190,13 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         continue;
       }
       const cache = input.parseCache;
-      if (!cache && !parsedRun.has(segment)) parsedRun = parseRunAt(parts.parser, text, sectionSegments, segmentIndex);
-      const outcome = parsedRun.get(segment) ?? parts.parser.parse(text, segment.range, cache);
+      if (!cache && !parsedRun.has(segment)) parsedRun = frontEnd.parseRunAt(text, sectionSegments, segmentIndex);
+      const outcome = parsedRun.get(segment) ?? frontEnd.parse(text, segment, cache);
+      if (outcome.unanalyzed) {
+        stats.unanalyzed++;
+        push(framework.unanalyzed.id, 'info', { range: segment.range, message: outcome.unanalyzed.message });
+        continue;
+      }
       if (outcome.syntaxError) {
         stats.syntaxErrors++;
         const offset = outcome.syntaxError.offset;
@@ -205,7 +219,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         state = advanceState(state, stmt);
       }
     }
-    if (section.kind === 'up') afterUp = { ...input.before, schema: state.schema };
+    if (section.kind === 'up') afterUp = { ...before, schema: state.schema };
     const end = { start: section.range.end, end: section.range.end };
     const checkEnd = (rule: Rule, ctx: RuleContext): void => rule.checkEnd?.(ctx, end);
     for (let index = 0; index < activeRules.length; index++) runRule(index, end, checkEnd);
@@ -215,35 +229,8 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   const kept = findings.filter((finding) => !isSuppressed(suppressions, finding));
   kept.push(...unusedSuppressionFindings(text, suppressions, settings, framework.unusedSuppression.id));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-    const sections = split.sections.filter((section) => section.tool !== undefined);
-  return { path: input.path, text, findings: kept, statements, statementLocks, sections, stats, ruleFailures };
-}
-
-const maxRunStatements = 500;
-const maxRunCharacters = 256 * 1024;
-
-/**
- * Parses the run of consecutive statements starting at `from` in one call (bounded, so a dump of a
- * million statements keeps the parser's WASM memory and the lowered trees small). Statements of a
- * run that fails are left to per-statement parsing.
- */
-export function parseRunAt(parser: PostgresParser, text: string, segments: readonly Segment[], from: number): Map<Segment, ParseOutcome | undefined> {
-  const outcomes = new Map<Segment, ParseOutcome | undefined>();
-  const run: Segment[] = [];
-  const runStart = segments[from]?.range.start ?? 0;
-  for (let index = from; index < segments.length; index++) {
-    const segment = segments[index];
-    if (!segment || segment.kind !== 'statement') break;
-    run.push(segment);
-    if (run.length >= maxRunStatements || segment.range.end - runStart >= maxRunCharacters) break;
-  }
-  const parsed = parser.parseRun(
-    text,
-    run.map((segment) => segment.range),
-  );
-  // A failed run is recorded too (as undefined), so its statements are parsed singly, not re-run.
-  run.forEach((segment, index) => outcomes.set(segment, parsed?.[index]));
-  return outcomes;
+  const sections = split.sections.filter((section) => section.tool !== undefined);
+  return { path: input.path, settings, text, findings: kept, statements, statementLocks, sections, stats, ruleFailures };
 }
 
 function configuredSeverity(settings: FileSettings, ruleId: string, fallback: Severity): Severity {
@@ -251,7 +238,7 @@ function configuredSeverity(settings: FileSettings, ruleId: string, fallback: Se
   return setting === undefined || setting === 'off' ? fallback : setting;
 }
 
-const emptyStats: AnalysisStats = { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 };
+export const emptyStats: AnalysisStats = { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, unanalyzed: 0, metaCommands: 0, copyData: 0 };
 
 function unusedSuppressionFindings(text: string, suppressions: readonly Suppression[], settings: FileSettings, ruleId: string): Finding[] {
   if (settings.rules[ruleId] === 'off') return [];

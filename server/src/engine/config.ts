@@ -2,6 +2,7 @@
 // validates the file (against schemas/sqlsight.schema.json) and hands the value here.
 import type { Dialect, Severity } from './model';
 import type { MigrationConvention } from './schema/migrations';
+import { chooseDialect, type DialectSource } from './dialect-detection';
 
 export type RuleSetting = Severity | 'off';
 
@@ -67,6 +68,10 @@ export interface FileSettings {
   readonly assumeInTransaction: boolean;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly maxFileBytes: number;
+  /** Where `dialect` came from: `settings` when configured (sqlsight.json, editor, `--dialect`), else `default` until the file is read. */
+  readonly dialectSource: DialectSource;
+  /** The configured `serverVersion` text, when one was (the default follows the dialect). */
+  readonly configuredServerVersion: string | undefined;
 }
 
 export const defaultServerVersions: Record<Dialect, string> = { postgres: '16', mysql: '8.0', mariadb: '10.11' };
@@ -93,7 +98,7 @@ export function resolveFileSettings(
     if (override.files.some(matches)) layers.push(override);
   }
   layers.push(explicit);
-  let dialect: Dialect = 'postgres';
+  let dialect: Dialect | undefined;
   let serverVersion: string | undefined;
   let assumeInTransaction = false;
   const rules: Record<string, RuleSetting> = {};
@@ -103,14 +108,33 @@ export function resolveFileSettings(
     if (layer.assumeInTransaction !== undefined) assumeInTransaction = layer.assumeInTransaction;
     Object.assign(rules, layer.rules);
   }
-  const version = parseServerVersion(serverVersion ?? defaultServerVersions[dialect]) ?? { major: 16, minor: 0, patch: 0 };
   return {
-    dialect,
-    serverVersion: version,
+    dialect: dialect ?? 'postgres',
+    dialectSource: dialect ? 'settings' : 'default',
+    configuredServerVersion: serverVersion,
+    serverVersion: versionFor(dialect ?? 'postgres', serverVersion),
     assumeInTransaction,
     rules,
     maxFileBytes: (config.maxFileSizeMb ?? defaultMaxFileSizeMb) * 1024 * 1024,
   };
+}
+
+function versionFor(dialect: Dialect, configured: string | undefined): ServerVersion {
+  return parseServerVersion(configured ?? defaultServerVersions[dialect]) ?? { major: 16, minor: 0, patch: 0 };
+}
+
+/**
+ * The settings for one file once its text is known: a dialect directive in the file, or, when no
+ * dialect was configured, its path and text choose the dialect (and so the default server version).
+ */
+export function settingsForText(settings: FileSettings, path: string, text: string): FileSettings {
+  const choice = chooseDialect(path, text, settings.dialectSource === 'settings' ? settings.dialect : undefined);
+  if (choice.dialect === settings.dialect && choice.source === settings.dialectSource) return settings;
+  // A configured serverVersion is a version of the configured dialect (PostgreSQL when none is): a
+  // file found to be in another dialect gets that dialect's default.
+  const versionDialect = settings.dialectSource === 'settings' ? settings.dialect : 'postgres';
+  const configured = choice.dialect === versionDialect ? settings.configuredServerVersion : undefined;
+  return { ...settings, dialect: choice.dialect, dialectSource: choice.source, serverVersion: versionFor(choice.dialect, configured) };
 }
 
 export const defaultFileSettings: FileSettings = resolveFileSettings({}, () => false);

@@ -1,11 +1,13 @@
 // The engine's API boundary: plain data in, plain data out. The CLI and the language server use
 // only what this file exports (and model types).
-import { analyzeText, type AnalyzeInput, type FileAnalysis } from './analyze';
+import { analyzeText, emptyStats, type AnalyzeInput, type FileAnalysis } from './analyze';
 import { loadPostgresParser, ParseCache } from './dialects/pg/parse';
 import { allRules } from './rules';
 import type { Rule } from './rules/lib/rule';
 import { unreadableFile } from './rules/unreadable-file';
 import { decodeSource } from './source';
+import { frontEndFor } from './dialects/front-end';
+import { defaultServerVersions, parseServerVersion, type ServerVersion } from './config';
 import type { Dialect, Finding, Statement } from './model';
 import { replayStatements } from './schema/replay';
 import { WorkspaceSchema } from './schema/workspace';
@@ -14,8 +16,9 @@ export type { AnalyzeInput, FileAnalysis, AnalysisStats, RuleFailure, StatementL
 export type { TableLock } from './analysis/state';
 export type { Rule, RuleMeta, RuleCategory } from './rules/lib/rule';
 export type { SchemaBefore } from './analysis/state';
-export { locksTaken, lockBlocks, blocksWrites, type LockMode, type LockAcquisition } from './analysis/locks';
+export { locksTaken, lockBlocks, lockBlocksIn, lockLabel, lockName, blocksWrites, type LockMode, type LockAcquisition } from './analysis/locks';
 export * from './config';
+export { chooseDialect, dialectDirective, dialectFromPath, dialectFromText, type DialectChoice, type DialectSource } from './dialect-detection';
 export { ParseCache };
 export { decodeSource, type DecodedSource } from './source';
 export { closestMatch, editDistance } from './did-you-mean';
@@ -33,9 +36,13 @@ export interface Engine {
   /** Decodes file bytes first: a binary, non-UTF-8 or oversized file yields one `unreadable-file` finding. */
   analyzeBytes(input: Omit<AnalyzeInput, 'text'> & { readonly bytes: Uint8Array }): FileAnalysis;
   /** A file's statements as the workspace model replays them (no rules, no AST, down sections left out). */
-  replay(text: string): Statement[];
-  /** An empty workspace model that lowers files with this engine's parser. */
-  createWorkspaceSchema(dialect: Dialect): WorkspaceSchema;
+  replay(text: string, dialect?: Dialect, version?: ServerVersion): Statement[];
+  /** An empty workspace model that lowers files with this engine's front-end for the dialect. */
+  createWorkspaceSchema(dialect: Dialect, version?: ServerVersion): WorkspaceSchema;
+}
+
+function defaultVersionOf(dialect: Dialect): ServerVersion {
+  return parseServerVersion(defaultServerVersions[dialect]) ?? { major: 16, minor: 0, patch: 0 };
 }
 
 export interface EngineOptions {
@@ -48,12 +55,13 @@ export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
   const parser = await loadPostgresParser();
   const rules = [...allRules, ...(options.extraRules ?? [])];
   const analyze = (input: AnalyzeInput): FileAnalysis => analyzeText({ parser, rules }, input);
-  const replay = (text: string): Statement[] => replayStatements(parser, text);
+  const replay = (text: string, dialect: Dialect = 'postgres', version?: ServerVersion): Statement[] =>
+    replayStatements(frontEndFor(parser, dialect, version ?? defaultVersionOf(dialect)), text);
   return {
     rules,
     analyze,
     replay,
-    createWorkspaceSchema: (dialect) => new WorkspaceSchema(dialect, replay),
+    createWorkspaceSchema: (dialect, version) => new WorkspaceSchema(dialect, (text) => replay(text, dialect, version)),
     analyzeBytes({ bytes, ...input }) {
       const decoded = decodeSource(bytes, input.settings.maxFileBytes);
       if (decoded.ok) return analyze({ ...input, text: decoded.text });
@@ -70,12 +78,13 @@ export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
       };
       return {
         path: input.path,
+        settings: input.settings,
         text: '',
         findings: setting === 'off' ? [] : [finding],
         statements: [],
         statementLocks: [],
         sections: [],
-        stats: { statements: 0, parsed: 0, syntaxErrors: 0, templates: 0, metaCommands: 0, copyData: 0 },
+        stats: emptyStats,
         ruleFailures: [],
       };
     },

@@ -10,7 +10,7 @@ import { compileGlobs, relativeToBase } from './globs';
  * Names a folder search picks up. `.sql.postgres` is synapse's convention for PostgreSQL-only
  * schema files (its `.sql.sqlite` twins are not ours).
  */
-export const sqlFileSuffixes: readonly string[] = ['.sql', '.psql', '.pgsql', '.sql.postgres'];
+export const sqlFileSuffixes: readonly string[] = ['.sql', '.psql', '.pgsql', '.sql.postgres', '.mysql'];
 
 /** Folders never searched: dependencies and VCS internals hold no migrations of this project. */
 const skippedFolders = new Set(['node_modules', '.git']);

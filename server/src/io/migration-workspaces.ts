@@ -3,7 +3,7 @@
 // newer text (an open editor); a set's model is built the first time one of its files asks.
 import { statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { decodeSource, type Engine, type MigrationSet, type SchemaBefore, type SchemaModel, type WorkspaceSchema } from '../engine';
+import { chooseDialect, decodeSource, type Dialect, type Engine, type MigrationSet, type SchemaBefore, type SchemaModel, type WorkspaceSchema } from '../engine';
 import { readFileBytes, type PathProblem } from './files';
 import { discoverMigrations, type MigrationsConfig } from './migrations';
 
@@ -20,6 +20,11 @@ export function readMigrationText(path: string): string {
   return decoded.ok ? decoded.text : '';
 }
 
+/** Sets are told apart by folder and dialect (one folder can hold a PostgreSQL and a MySQL set). */
+function setKey(set: MigrationSet): string {
+  return `${set.folder}\u0000${set.dialect ?? ''}`;
+}
+
 export class MigrationWorkspaces {
   private sets: LoadedSet[] = [];
   private readonly setOfPath = new Map<string, LoadedSet>();
@@ -32,9 +37,9 @@ export class MigrationWorkspaces {
 
   /** Replaces the sets (after discovery). Files already lowered with the same text are kept. */
   setSets(sets: readonly MigrationSet[]): void {
-    const previous = new Map(this.sets.map((loaded) => [loaded.set.folder, loaded]));
+    const previous = new Map(this.sets.map((loaded) => [setKey(loaded.set), loaded]));
     this.sets = sets.map((set) => {
-      const known = previous.get(set.folder);
+      const known = previous.get(setKey(set));
       if (known?.workspace) known.workspace.setMigrations(set.files, (path) => this.read(path));
       return { set, workspace: known?.workspace };
     });
@@ -89,10 +94,17 @@ export class MigrationWorkspaces {
 
   private workspaceOf(loaded: LoadedSet): WorkspaceSchema {
     if (!loaded.workspace) {
-      loaded.workspace = this.engine.createWorkspaceSchema('postgres');
+      loaded.workspace = this.engine.createWorkspaceSchema(this.dialectOf(loaded.set));
       loaded.workspace.setMigrations(loaded.set.files, (path) => this.read(path));
     }
     return loaded.workspace;
+  }
+
+  /** The set's configured dialect, else the one its first migration is written in. */
+  private dialectOf(set: MigrationSet): Dialect {
+    if (set.dialect) return set.dialect;
+    const first = set.files.find((file) => file.role !== 'down');
+    return first ? chooseDialect(first.path, this.read(first.path), undefined).dialect : 'postgres';
   }
 
   /** The set whose folder is the deepest ancestor of the file's folder; the only set when there is one. */

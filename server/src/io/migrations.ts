@@ -6,7 +6,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { detectConvention, migrationFolderOf, orderMigrations, type Dialect, type MigrationSet, type MigrationsEntry, type OrderOptions, type SqlsightConfig } from '../engine';
+import { detectConvention, dialectFromPath, migrationFolderOf, orderMigrations, type Dialect, type MigrationSet, type MigrationsEntry, type OrderOptions, type SqlsightConfig } from '../engine';
 import { isSqlFileName, type PathProblem } from './files';
 import { describeFsError, fsErrorCode } from './fs-errors';
 import { compileGlob, compileGlobs, relativeToBase } from './globs';
@@ -148,7 +148,11 @@ async function detectedSets(walk: Walk, root: string, dialect: Dialect | undefin
   const sets: MigrationSet[] = [];
   for (const [folder, paths] of membersByFolder(await sqlFilesByFolder(walk, root))) {
     const convention = detectConvention(relativePaths(folder, paths));
-    if (convention !== undefined) sets.push(orderMigrations(folder, paths, { convention, dialect }));
+    if (convention === undefined) continue;
+    sets.push(orderMigrations(folder, paths, { convention, dialect }));
+    // A folder holding files for several databases (pop's `x.mysql.up.sql` beside `x.postgres.up.sql`)
+    // is a PostgreSQL set and a MySQL set when no dialect is configured.
+    if (dialect === undefined && paths.some((path) => dialectFromPath(path) === 'mysql')) sets.push(orderMigrations(folder, paths, { convention, dialect: 'mysql' }));
   }
   return sets.sort(byPath);
 }

@@ -3,7 +3,7 @@
 // or column name, the schema's description of it comes first (built by schema-features.ts).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lockBlocks, type FileAnalysis, type Statement, type TextRange } from '../engine';
+import { lockBlocksIn, lockName, type FileAnalysis, type Statement, type TextRange } from '../engine';
 import { lspRange } from './diagnostics';
 
 const kindTitles: Partial<Record<Statement['kind'], string>> = {
@@ -31,11 +31,12 @@ function statementHover(analysis: FileAnalysis, statement: Statement): { lines: 
   const lines: string[] = [];
   const locks = analysis.statementLocks.find((entry) => entry.range.start === statement.range.start)?.locks ?? [];
   const title = kindTitles[statement.kind] ?? 'This statement';
+  const dialect = analysis.settings.dialect;
   if (locks.length === 0) lines.push(`**${title}** takes no table lock that blocks other sessions.`);
   for (const lock of locks) {
     const table = `\`${lock.table.name}\``;
     const newNote = lock.onNewTable ? ' The table was created earlier in this migration, so nobody waits.' : '';
-    lines.push(`**${title}** takes **${lock.mode}** on ${table}: it blocks ${lockBlocks[lock.mode]}.${newNote}`);
+    lines.push(`**${title}** takes **${lockName(lock.mode, dialect)}** on ${table}: it blocks ${lockBlocksIn(lock.mode, dialect)}.${newNote}`);
   }
   const findings = analysis.findings.filter((finding) => finding.range.start >= statement.range.start && finding.range.start < statement.range.end);
   if (findings.length > 0) lines.push('', '---');

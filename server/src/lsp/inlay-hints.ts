@@ -2,7 +2,7 @@
 // (`ACCESS EXCLUSIVE · users`), so the danger is visible without hovering.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { blocksWrites, lockBlocks, type FileAnalysis } from '../engine';
+import { blocksWrites, lockBlocksIn, lockLabel, lockName, type FileAnalysis } from '../engine';
 
 export function inlayHints(document: TextDocument, analysis: FileAnalysis, visible: Range): InlayHint[] {
   const from = document.offsetAt(visible.start);
@@ -17,10 +17,10 @@ export function inlayHints(document: TextDocument, analysis: FileAnalysis, visib
     const tables = [...new Set(dangerous.filter((lock) => lock.mode === mode).map((lock) => lock.table.name))].join(', ');
     hints.push({
       position: document.positionAt(entry.range.end),
-      label: `${mode} · ${tables}`,
+      label: `${lockLabel(mode, analysis.settings.dialect)} · ${tables}`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
-      tooltip: `Holds ${mode} on ${tables}: blocks ${lockBlocks[mode]}`,
+      tooltip: `Holds ${lockName(mode, analysis.settings.dialect)} on ${tables}: blocks ${lockBlocksIn(mode, analysis.settings.dialect)}`,
     });
   }
   return hints;

@@ -53,6 +53,8 @@ export const defaultEditorSettings: EditorSettings = {
 /** Settings in effect for one file, for the status bar. */
 export interface FileInfo {
   readonly dialect: DialectSetting;
+  /** How the dialect was chosen: a `-- sqlsight: dialect=` directive, settings, the path, the text, or the default. */
+  readonly dialectSource?: 'directive' | 'settings' | 'path' | 'text' | 'default';
   readonly serverVersion: string;
   /** Absolute path of the sqlsight.json in effect, if any. */
   readonly configPath: string | undefined;

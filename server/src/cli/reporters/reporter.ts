@@ -21,6 +21,8 @@ export interface RunSummary {
   readonly parsed: number;
   readonly syntaxErrors: number;
   readonly templates: number;
+  /** Statements the dialect front-end could not analyse (`unanalyzed-statement`). */
+  readonly unanalyzed: number;
   readonly findings: Readonly<Record<Severity, number>>;
 }
 

@@ -26,11 +26,12 @@ function plural(count: number, word: string): string {
 export function summaryLine(summary: RunSummary): string {
   const counts = severityOrder.filter((severity) => summary.findings[severity] > 0).map((severity) => plural(summary.findings[severity], severity));
   let line = `${plural(summary.files, 'file')} checked, ${plural(summary.statements, 'statement')}: ${counts.length > 0 ? counts.join(', ') : 'no findings'}`;
-  const notAnalysed = summary.syntaxErrors + summary.templates;
+  const notAnalysed = summary.syntaxErrors + summary.templates + summary.unanalyzed;
   if (notAnalysed > 0) {
     const reasons = [
       summary.syntaxErrors > 0 ? plural(summary.syntaxErrors, 'syntax error') : undefined,
       summary.templates > 0 ? plural(summary.templates, 'template') : undefined,
+      summary.unanalyzed > 0 ? `${summary.unanalyzed} not understood by the parser` : undefined,
     ].filter((reason) => reason !== undefined);
     line += `; ${plural(notAnalysed, 'statement')} not analysed (${reasons.join(', ')})`;
   }

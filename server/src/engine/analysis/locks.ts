@@ -1,7 +1,7 @@
 // PostgreSQL table-level lock modes, what each blocks, and which lock a statement takes on which
 // table. Data, not prose, so rules, hover and inlay hints say the same thing.
 // Source: PostgreSQL docs, "Explicit Locking" (13.3.1) and each command's reference page.
-import type { AlterTableAction, ObjectName, Statement } from '../model';
+import type { AlterTableAction, Dialect, ObjectName, Statement } from '../model';
 
 export const lockModes = [
   'ACCESS SHARE',
@@ -27,6 +27,37 @@ export const lockBlocks: Record<LockMode, string> = {
   EXCLUSIVE: 'inserts, updates, deletes and SELECT … FOR UPDATE (plain reads continue)',
   'ACCESS EXCLUSIVE': 'every query on the table, reads included',
 };
+
+/**
+ * MySQL and MariaDB DDL takes metadata locks, not PostgreSQL's table locks: an ALTER, index build,
+ * RENAME, DROP or TRUNCATE needs the table's exclusive metadata lock (briefly for INSTANT and
+ * INPLACE, for the whole copy with ALGORITHM=COPY), and while it waits for it every later query on
+ * the table queues behind it. The lock modes above stand for them: ACCESS EXCLUSIVE is the
+ * exclusive metadata lock, ROW EXCLUSIVE the row locks of DML.
+ */
+const mysqlLockNames: Partial<Record<LockMode, string>> = {
+  'ACCESS EXCLUSIVE': 'an exclusive metadata lock',
+  'ROW EXCLUSIVE': 'row locks',
+};
+const mysqlLockBlocks: Partial<Record<LockMode, string>> = {
+  'ACCESS EXCLUSIVE': 'every query on the table while it waits for the lock and while it holds it',
+  'ROW EXCLUSIVE': 'writes to the same rows',
+};
+
+/** The lock as the dialect's documentation names it: `ACCESS EXCLUSIVE`, or MySQL's `an exclusive metadata lock`. */
+export function lockName(mode: LockMode, dialect: Dialect): string {
+  return dialect === 'postgres' ? mode : (mysqlLockNames[mode] ?? mode);
+}
+
+/** A short label for an inlay hint: `ACCESS EXCLUSIVE`, or MySQL's `METADATA EXCLUSIVE`. */
+export function lockLabel(mode: LockMode, dialect: Dialect): string {
+  return dialect === 'postgres' || mode !== 'ACCESS EXCLUSIVE' ? mode : 'METADATA EXCLUSIVE';
+}
+
+/** What the lock makes wait, in the dialect's terms. */
+export function lockBlocksIn(mode: LockMode, dialect: Dialect): string {
+  return dialect === 'postgres' ? lockBlocks[mode] : (mysqlLockBlocks[mode] ?? lockBlocks[mode]);
+}
 
 export function lockStrength(mode: LockMode): number {
   return lockModes.indexOf(mode);
@@ -66,6 +97,7 @@ function strongest(modes: readonly LockMode[]): LockMode {
 
 /** Table locks a PostgreSQL statement takes, strongest per table. Empty for statements that lock no table. */
 export function locksTaken(stmt: Statement): LockAcquisition[] {
+  if (stmt.dialect !== 'postgres') return mysqlLocksTaken(stmt);
   switch (stmt.kind) {
     case 'create-index':
       return [{ table: stmt.table, mode: stmt.concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE' }];
@@ -117,6 +149,29 @@ export function locksTaken(stmt: Statement): LockAcquisition[] {
       return stmt.objectKind === 'index' || stmt.objectKind === 'view' || stmt.objectKind === 'materialized-view'
         ? [{ table: stmt.name, mode: 'ACCESS EXCLUSIVE' }]
         : [];
+    case 'insert':
+    case 'update':
+    case 'delete':
+      return [{ table: stmt.table, mode: 'ROW EXCLUSIVE' }];
+    default:
+      return [];
+  }
+}
+
+/** MySQL/MariaDB: DDL on a table takes its exclusive metadata lock; DML takes row locks. */
+function mysqlLocksTaken(stmt: Statement): LockAcquisition[] {
+  switch (stmt.kind) {
+    case 'alter-table':
+    case 'create-index':
+    case 'create-trigger':
+      return [{ table: stmt.table, mode: 'ACCESS EXCLUSIVE' }];
+    case 'drop':
+      if (stmt.objectKind === 'index' || stmt.objectKind === 'trigger') return stmt.onTable ? [{ table: stmt.onTable, mode: 'ACCESS EXCLUSIVE' }] : [];
+      return stmt.objectKind === 'table' || stmt.objectKind === 'view' ? stmt.names.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' })) : [];
+    case 'truncate':
+      return stmt.tables.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' }));
+    case 'rename-object':
+      return stmt.objectKind === 'table' ? [{ table: stmt.name, mode: 'ACCESS EXCLUSIVE' }] : [];
     case 'insert':
     case 'update':
     case 'delete':

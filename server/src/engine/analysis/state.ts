@@ -2,7 +2,7 @@
 // timeouts set so far, tables, columns and indexes created so far, locks held. Rebuilt by folding
 // statements; a later schema model seeds it through `SchemaBefore` with what existed before the file.
 // Pure data and pure functions: no rule logic here, only facts several rules read.
-import type { ColumnDefinition, ObjectName, Statement, TextRange, TypeName } from '../model';
+import type { ColumnDefinition, Dialect, ObjectName, Statement, TextRange, TypeName } from '../model';
 import { blocksWrites, locksTaken, lockStrength, type LockMode } from './locks';
 import { applyStatement } from '../schema/apply';
 import { SchemaModel } from '../schema/model';
@@ -179,10 +179,16 @@ function proofsFromModel(model: SchemaModel | undefined): Map<string, NotNullPro
   return proofs;
 }
 
-export function initialState(options: { toolTransaction: boolean; before: SchemaBefore | undefined; path: string; downSection?: boolean }): AnalysisState {
+export function initialState(options: {
+  dialect: Dialect;
+  toolTransaction: boolean;
+  before: SchemaBefore | undefined;
+  path: string;
+  downSection?: boolean;
+}): AnalysisState {
   return {
     reverting: (options.before?.reverting ?? false) || (options.downSection ?? false),
-    schema: options.before?.schema?.clone() ?? new SchemaModel('postgres'),
+    schema: options.before?.schema?.clone() ?? new SchemaModel(options.dialect),
     schemaComplete: options.before?.complete ?? false,
     laterSchema: options.before?.after,
     path: options.path,
@@ -478,6 +484,16 @@ function holdLocks(held: readonly StrongLock[], taken: readonly StrongLock[]): S
   return locks;
 }
 
+/** Statement kinds MySQL and MariaDB commit around (Reference Manual, "Statements That Cause an Implicit Commit"). */
+const implicitCommitKinds = new Set<Statement['kind']>(['create-table', 'alter-table', 'create-index', 'drop', 'rename-object', 'truncate', 'create-other', 'create-trigger']);
+
+/** A MySQL/MariaDB DDL statement ends the open transaction: nothing before it can be rolled back. */
+function causesImplicitCommit(stmt: Statement): boolean {
+  if (stmt.dialect === 'postgres' || !implicitCommitKinds.has(stmt.kind)) return false;
+  // CREATE TEMPORARY TABLE and DROP TEMPORARY TABLE do not commit.
+  return !(stmt.kind === 'create-table' && stmt.temporary);
+}
+
 /** The state after `stmt` ran. The previous state value must not be used afterwards. */
 export function advanceState(state: AnalysisState, stmt: Statement): AnalysisState {
   // Locks are resolved against the state before the statement: its own CREATE/DROP does not count.
@@ -582,6 +598,12 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       }
       break;
     case 'rename-object':
+      // MySQL's RENAME TABLE of a table created in this unit: the new name is as new.
+      if (stmt.objectKind === 'table' && next.newTables.has(tableKey(stmt.name))) {
+        const newTables = ownedSet(next.newTables);
+        newTables.add(tableKey({ schema: stmt.name.schema, name: stmt.to }));
+        next = { ...next, newTables };
+      }
       if (stmt.objectKind === 'index') {
         const indexTables = owned(next.indexTables);
         const indexColumns = owned(next.indexColumns);
@@ -637,6 +659,7 @@ export function advanceState(state: AnalysisState, stmt: Statement): AnalysisSta
       break;
   }
   if (next.inTransaction && strong.length > 0) next = { ...next, locksHeld: holdLocks(next.locksHeld, strong) };
+  if (next.inTransaction && causesImplicitCommit(stmt)) next = endTransaction(next);
   const unbounded = statementTimeoutWasSet ? undefined : strong.find((lock) => !lock.onNewTable);
   if (unbounded && !next.firstLockWithoutStatementTimeout) {
     next = {

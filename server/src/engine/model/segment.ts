@@ -20,6 +20,8 @@ export interface Segment {
   readonly terminated: boolean;
   /** Index into `SplitResult.sections`. */
   readonly section: number;
+  /** The client delimiter that ended the segment, when a MySQL `DELIMITER` command set one other than `;`. */
+  readonly delimiter?: string;
 }
 
 export type SectionKind = 'main' | 'up' | 'down';

@@ -2,16 +2,23 @@
 // renames and drops of tables, columns, keys, indexes, foreign keys, checks, enums, views and
 // sequences. Statements the model cannot follow (DO blocks, functions) leave their words in
 // `opaqueWords`. A statement naming something the model does not hold changes nothing.
-import type { AlterTableAction, ColumnDefinition, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
-import { qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from './model';
+import type { AlterTableAction, ColumnDefinition, IndexDefinition, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
+import { columnOf, qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from './model';
 import { chooseName, columnsAddition, constraintName } from './names';
+import { mysqlConstraintName, mysqlIndexName, primaryKeyName } from './names-mysql';
 import { quoteName } from '../rules/lib/locking-helpers';
 
 /** Serial pseudo-types: the integer type they stand for. */
 const serialTypes: Record<string, string> = { serial: 'int4', bigserial: 'int8', smallserial: 'int2' };
 
 export function columnType(type: TypeName): ColumnType {
-  return { canonical: serialTypes[type.canonical] ?? type.canonical, modifiers: type.modifiers, isArray: type.isArray };
+  return {
+    canonical: serialTypes[type.canonical] ?? type.canonical,
+    modifiers: type.modifiers,
+    isArray: type.isArray,
+    ...(type.unsigned ? { unsigned: true } : {}),
+    ...(type.values ? { values: type.values } : {}),
+  };
 }
 
 interface Applier {
@@ -36,7 +43,10 @@ export function applyStatement(model: SchemaModel, stmt: Statement, path: string
       createIndex(applier, stmt);
       break;
     case 'drop':
-      for (const name of stmt.names) drop(applier, stmt.objectKind, name, stmt.cascade);
+      // MySQL's `DROP INDEX i ON t` names the index within its table.
+      if (stmt.objectKind === 'index' && stmt.onTable && model.dialect !== 'postgres') {
+        for (const name of stmt.names) dropMysqlIndex(applier, keyOf(stmt.onTable), name.name, stmt.range);
+      } else for (const name of stmt.names) drop(applier, stmt.objectKind, name, stmt.cascade);
       break;
     case 'rename-object':
       renameObject(applier, stmt);
@@ -76,6 +86,13 @@ function addOpaqueWords(model: SchemaModel, stmt: Statement): void {
   model.opaqueWords.push(words);
 }
 
+/** MySQL/MariaDB types that take a character set. */
+const mysqlTextTypes = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
+
+function isTextType(canonical: string): boolean {
+  return mysqlTextTypes.has(canonical);
+}
+
 function keyOf(name: Pick<ObjectName, 'schema' | 'name'>): string {
   return qualifiedKey(name.schema, name.name);
 }
@@ -101,6 +118,8 @@ function newColumn(applier: Applier, table: string, schema: string | undefined, 
     default: columnDefault,
     identity: column.identity,
     generated: column.generated ? (column.generated.stored ? 'stored' : 'virtual') : undefined,
+    ...(column.charset ? { charset: column.charset.value } : {}),
+    ...(column.autoIncrement ? { autoIncrement: true } : {}),
     definedAt: origin,
     changedAt: origin,
   };
@@ -124,11 +143,15 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   const columns = parent
     ? parent.columns.map((column) => ({ ...column, definedAt: origin, changedAt: origin }))
     : [...inheritedColumns.filter((column) => !ownColumns.some((own) => own.name === column.name)), ...ownColumns];
+  const engine = stmt.options?.find((option) => option.name === 'engine')?.value.value;
+  const charset = stmt.options?.find((option) => option.name === 'charset')?.value.value;
   model.tables.set(key, {
     schema,
     name,
     kind: 'table',
-    columns,
+    ...(engine ? { engine } : {}),
+    ...(charset ? { charset } : {}),
+    columns: charset ? columns.map((column) => (column.charset || !isTextType(column.type.canonical) ? column : { ...column, charset })) : columns,
     columnsIncomplete: stmt.fromQuery || (stmt.partitionOf !== undefined && !parent) || inherited.some((table) => table === undefined || table.columnsIncomplete),
     keys: [],
     foreignKeys: [],
@@ -145,6 +168,7 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   // Keys first: an inline `REFERENCES` to the table itself needs its primary key.
   const ordered = [...constraints.filter((constraint) => constraint.kind === 'primary-key'), ...constraints.filter((constraint) => constraint.kind !== 'primary-key')];
   for (const constraint of ordered) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+  for (const index of stmt.indexes ?? []) addMysqlIndex(applier, key, index, false, applier.origin(index.range));
 }
 
 /** Replaces a table with `change(table)`, recording where it changed; unknown tables stay unknown. */
@@ -210,6 +234,8 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
       }));
       return undefined;
     case 'drop-constraint':
+      // MySQL's DROP PRIMARY KEY drops the key's index, PRIMARY, too.
+      if (action.constraintKind === 'primary-key') dropMysqlIndex(applier, key, primaryKeyName, range);
       dropConstraint(applier, key, action.name, range, action.cascade ?? false);
       return undefined;
     case 'rename-column':
@@ -222,6 +248,31 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
       return moveTable(applier, key, table.schema ?? schema, action.to, range);
     case 'set-schema':
       return moveTable(applier, key, action.schema, table.name, range);
+    case 'change-column':
+      changeColumn(applier, key, action);
+      return undefined;
+    case 'add-index':
+      addMysqlIndex(applier, key, action.index, false, applier.origin(range));
+      return undefined;
+    case 'drop-index':
+      dropMysqlIndex(applier, key, action.name, range);
+      return undefined;
+    case 'rename-index':
+      renameMysqlIndex(applier, key, action.from, action.to, range);
+      return undefined;
+    case 'convert-charset':
+      updateTable(applier, key, range, (current) => ({
+        ...current,
+        charset: action.charset.value,
+        columns: current.columns.map((column) => (column.charset === undefined ? column : { ...column, charset: action.charset.value })),
+      }));
+      return undefined;
+    case 'table-option':
+      if (action.option.name === 'engine' || action.option.name === 'charset') {
+        const value = action.option.value.value;
+        updateTable(applier, key, range, (current) => (action.option.name === 'engine' ? { ...current, engine: value } : { ...current, charset: value }));
+      }
+      return undefined;
     case 'other':
       if (action.description === 'AddIdentity' || action.description === 'DropIdentity') {
         const identity = action.description === 'AddIdentity';
@@ -234,16 +285,60 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
   }
 }
 
+/** MySQL/MariaDB CHANGE / MODIFY: the column replaced by its new definition, renamed when the name changes. */
+function changeColumn(applier: Applier, key: string, action: Extract<AlterTableAction, { kind: 'change-column' }>): void {
+  const table = applier.model.tables.get(key);
+  if (!table || !columnOf(table, action.column)) return;
+  if (action.definition.name !== action.column) renameColumn(applier, key, action.column, action.definition.name, action.range);
+  const replacement = newColumn(applier, table.name, table.schema, action.definition);
+  updateColumn(applier, key, action.definition.name, action.range, (column) => ({
+    ...replacement,
+    charset: action.definition.charset?.value ?? column.charset,
+    definedAt: column.definedAt,
+  }));
+  for (const constraint of action.definition.constraints) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+}
+
+/** A MySQL/MariaDB index (KEY, UNIQUE, FULLTEXT, SPATIAL) on the table; unnamed ones are named after their first column. */
+function addMysqlIndex(applier: Applier, key: string, index: IndexDefinition, unique: boolean, origin: Origin): void {
+  const { model } = applier;
+  const table = model.tables.get(key);
+  if (!table) return;
+  const elements = index.elements.map((element) => ({ column: element.column, expression: element.expression?.text }));
+  const name = index.name ?? mysqlIndexName(model, table.schema, table.name, columnsAddition(elements.slice(0, 1)));
+  const indexKey = model.indexKey(table.schema, table.name, name);
+  if (model.indexes.has(indexKey)) return;
+  model.indexes.set(indexKey, { name, table: key, unique, method: index.method, elements, predicate: undefined, valid: true, constraint: undefined, definedAt: origin });
+}
+
+/** Drops a MySQL/MariaDB index by name; a UNIQUE key of that name goes with it. */
+function dropMysqlIndex(applier: Applier, key: string, name: string, range: TextRange): void {
+  const table = applier.model.tables.get(key);
+  if (!table) return;
+  applier.model.indexes.delete(applier.model.indexKey(table.schema, table.name, name));
+  if (table.keys.some((existing) => existing.name === name)) updateTable(applier, key, range, (current) => ({ ...current, keys: current.keys.filter((existing) => existing.name !== name) }));
+}
+
+function renameMysqlIndex(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
+  const { model } = applier;
+  const table = model.tables.get(key);
+  const index = table ? model.indexes.get(model.indexKey(table.schema, table.name, from)) : undefined;
+  if (!table || !index) return;
+  model.indexes.delete(model.indexKey(table.schema, table.name, from));
+  model.indexes.set(model.indexKey(table.schema, table.name, to), { ...index, name: to, constraint: index.constraint === undefined ? undefined : to });
+  updateTable(applier, key, range, (current) => ({ ...current, keys: current.keys.map((existing) => (existing.name === from ? { ...existing, name: to } : existing)) }));
+}
+
 function addConstraint(applier: Applier, key: string, constraint: TableConstraint, origin: Origin): void {
   const { model } = applier;
   const table = model.tables.get(key);
   if (!table) return;
-  const name = constraintName(model, table.schema, table.name, constraint);
+  const name = (model.dialect === 'postgres' ? constraintName : mysqlConstraintName)(model, table.schema, table.name, constraint);
   switch (constraint.kind) {
     case 'primary-key':
     case 'unique': {
       if (constraint.kind === 'primary-key' && table.keys.some((existing) => existing.kind === 'primary-key')) return;
-      const usingIndex = constraint.usingIndex ? model.indexes.get(qualifiedKey(table.schema, constraint.usingIndex)) : undefined;
+      const usingIndex = constraint.usingIndex ? model.indexes.get(model.indexKey(table.schema, table.name, constraint.usingIndex)) : undefined;
       const columns = constraint.columns.length > 0 ? constraint.columns : (usingIndex?.elements.flatMap((element) => (element.column ? [element.column] : [])) ?? []);
       updateTable(applier, key, origin.range, (current) => ({
         ...current,
@@ -254,8 +349,9 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
             : current.columns,
       }));
       // `… USING INDEX i` renames the index to the constraint's name.
-      if (usingIndex) model.indexes.delete(qualifiedKey(table.schema, usingIndex.name));
-      model.indexes.set(qualifiedKey(table.schema, name), {
+      if (usingIndex) model.indexes.delete(model.indexKey(table.schema, table.name, usingIndex.name));
+      if (model.dialect !== 'postgres' && model.indexes.has(model.indexKey(table.schema, table.name, name))) return;
+      model.indexes.set(model.indexKey(table.schema, table.name, name), {
         name,
         table: key,
         unique: true,
@@ -282,6 +378,7 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
           { name, columns: constraint.columns, referencedTable, referencedColumns, onDelete: reference.onDelete, validated: !constraint.notValid, definedAt: origin },
         ],
       }));
+      if (model.dialect !== 'postgres') addForeignKeyIndex(applier, key, constraint, origin);
       return;
     }
     case 'check':
@@ -294,7 +391,7 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
       }));
       return;
     case 'exclusion':
-      model.indexes.set(qualifiedKey(table.schema, name), {
+      model.indexes.set(model.indexKey(table.schema, table.name, name), {
         name,
         table: key,
         unique: false,
@@ -311,6 +408,30 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
   }
 }
 
+/**
+ * InnoDB needs an index whose leading columns are the foreign key's and creates one when none exists,
+ * named after the constraint (or its first column).
+ */
+function addForeignKeyIndex(applier: Applier, key: string, constraint: TableConstraint, origin: Origin): void {
+  const { model } = applier;
+  const table = model.tables.get(key);
+  if (!table || constraint.columns.length === 0) return;
+  const covered = model.indexesOn(key).some((index) => constraint.columns.every((column, position) => index.elements[position]?.column === column));
+  if (covered) return;
+  const name = mysqlIndexName(model, table.schema, table.name, constraint.name ?? constraint.columns[0] ?? 'fk');
+  model.indexes.set(model.indexKey(table.schema, table.name, name), {
+    name,
+    table: key,
+    unique: false,
+    method: 'btree',
+    elements: constraint.columns.map((column) => ({ column, expression: undefined })),
+    predicate: undefined,
+    valid: true,
+    constraint: undefined,
+    definedAt: origin,
+  });
+}
+
 function dropConstraint(applier: Applier, key: string, name: string, range: TextRange, cascade: boolean): void {
   const table = applier.model.tables.get(key);
   if (!table) return;
@@ -323,7 +444,7 @@ function dropConstraint(applier: Applier, key: string, name: string, range: Text
     foreignKeys: current.foreignKeys.filter((foreignKey) => foreignKey.name !== name),
     checks: current.checks.filter((check) => check.name !== name),
   }));
-  const indexKey = qualifiedKey(table.schema, name);
+  const indexKey = applier.model.indexKey(table.schema, table.name, name);
   if (key_ || applier.model.indexes.get(indexKey)?.constraint === name) applier.model.indexes.delete(indexKey);
 }
 
@@ -337,10 +458,10 @@ function renameConstraint(applier: Applier, key: string, from: string, to: strin
     foreignKeys: current.foreignKeys.map(rename),
     checks: current.checks.map(rename),
   }));
-  const index = applier.model.indexes.get(qualifiedKey(table.schema, from));
+  const index = applier.model.indexes.get(applier.model.indexKey(table.schema, table.name, from));
   if (index?.constraint === from) {
-    applier.model.indexes.delete(qualifiedKey(table.schema, from));
-    applier.model.indexes.set(qualifiedKey(table.schema, to), { ...index, name: to, constraint: to });
+    applier.model.indexes.delete(applier.model.indexKey(table.schema, table.name, from));
+    applier.model.indexes.set(applier.model.indexKey(table.schema, table.name, to), { ...index, name: to, constraint: to });
   }
 }
 
@@ -435,7 +556,7 @@ function moveTable(applier: Applier, key: string, schema: string | undefined, na
   for (const [indexKey, index] of [...model.indexes]) {
     if (index.table !== key) continue;
     model.indexes.delete(indexKey);
-    model.indexes.set(qualifiedKey(schema, index.name), { ...index, table: nextKey });
+    model.indexes.set(model.indexKey(schema, name, index.name), { ...index, table: nextKey });
   }
   return nextKey;
 }
@@ -464,7 +585,7 @@ function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void 
   const elements = stmt.elements.map((element) => ({ column: element.column, expression: element.expression?.text }));
   const nameParts = [...elements, ...(stmt.include ?? []).map((column) => ({ column, expression: undefined }))];
   const name = stmt.name?.name ?? chooseName(model, schema, stmt.table.name, columnsAddition(nameParts), 'idx');
-  const key = qualifiedKey(schema, name);
+  const key = model.indexKey(schema, table.name, name);
   if (stmt.ifNotExists && model.indexes.has(key)) return;
   const index: SchemaIndex = {
     name,

@@ -29,6 +29,8 @@ export interface MigrationSet {
    * (they are linted, not replayed).
    */
   readonly files: readonly MigrationFile[];
+  /** The dialect the set was ordered for (pop keeps one file per database), when one was configured or chosen. */
+  readonly dialect?: Dialect;
 }
 
 export interface OrderOptions {
@@ -295,7 +297,7 @@ function versionedSet(folder: string, convention: VersionedConvention, paths: re
   }
   const sorted = selectDatabase(migrations, options.dialect ?? 'postgres').sort((a, b) => compareParsedFiles(rules, a, b));
   const base = [...explicitBase, ...foundBase.sort(compareCodeUnits)].map((path) => unversionedFile(path, 'base'));
-  return { folder, convention, files: [...base, ...linkDownsToUps(sorted, rules)] };
+  return { folder, convention, files: [...base, ...linkDownsToUps(sorted, rules)], ...(options.dialect ? { dialect: options.dialect } : {}) };
 }
 
 /**

@@ -16,6 +16,10 @@ export interface ColumnType {
   readonly canonical: string;
   readonly modifiers: readonly number[];
   readonly isArray: boolean;
+  /** MySQL/MariaDB `UNSIGNED`. */
+  readonly unsigned?: boolean;
+  /** MySQL/MariaDB ENUM/SET values in order. */
+  readonly values?: readonly string[];
 }
 
 export interface SchemaColumn {
@@ -28,6 +32,10 @@ export interface SchemaColumn {
   readonly generated: 'stored' | 'virtual' | undefined;
   /** Key of the sequence the column owns (serial, identity): dropped with the column. */
   readonly sequence?: string;
+  /** MySQL/MariaDB: the column's character set (its own, else the table's default when it was defined), lower-cased. */
+  readonly charset?: string;
+  /** MySQL/MariaDB `AUTO_INCREMENT`. */
+  readonly autoIncrement?: boolean;
   readonly definedAt: Origin;
   readonly changedAt: Origin;
 }
@@ -105,6 +113,9 @@ export interface SchemaTable {
   readonly dependsOnColumns: readonly string[];
   /** `tableKey` of the partitioned parent, for a partition. */
   readonly partitionOf: string | undefined;
+  /** MySQL/MariaDB table options, lower-cased, when the migrations set them (`ENGINE=`, `DEFAULT CHARSET=`). */
+  readonly engine?: string;
+  readonly charset?: string;
   readonly definedAt: Origin;
   readonly changedAt: Origin;
 }
@@ -133,7 +144,10 @@ export class SchemaModel {
   readonly dialect: Dialect;
   /** Tables, views and materialized views by `qualifiedKey`. */
   readonly tables: Map<string, SchemaTable>;
-  /** Indexes by `qualifiedKey(schema, index name)` (an index lives in its table's schema). */
+  /**
+   * Indexes by `indexKey`: PostgreSQL index names are unique in their schema; MySQL/MariaDB index
+   * names are unique per table (every table's primary key is `PRIMARY`).
+   */
   readonly indexes: Map<string, SchemaIndex>;
   readonly enums: Map<string, SchemaEnum>;
   /** Schemas created (`CREATE SCHEMA`), plus `public`. */
@@ -166,6 +180,11 @@ export class SchemaModel {
   mentionedOpaquely(name: string): boolean {
     const word = name.toLowerCase();
     return this.opaqueWords.some((words) => words.has(word));
+  }
+
+  /** The key of index `name` on table `table` of `schema` in `indexes`. */
+  indexKey(schema: string | undefined, table: string, name: string): string {
+    return this.dialect === 'postgres' ? qualifiedKey(schema, name) : `${qualifiedKey(schema, table)}\u0000${name}`;
   }
 
   table(schema: string | undefined, name: string): SchemaTable | undefined {

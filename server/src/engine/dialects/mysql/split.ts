@@ -90,7 +90,7 @@ function scanSection(
         statement.lastEnd = scanner.end;
         continue;
       }
-      endStatement(statement, scanner.end, true, section, out);
+      endStatement(statement, scanner.end, true, section, out, scanner.delimiter);
       continue;
     }
     if (statement.start === -1) {
@@ -107,10 +107,10 @@ function scanSection(
   endStatement(statement, statement.lastEnd, false, section, out);
 }
 
-function endStatement(statement: Statement, end: number, terminated: boolean, section: number, out: Output): void {
+function endStatement(statement: Statement, end: number, terminated: boolean, section: number, out: Output, delimiter = ';'): void {
   if (statement.start === -1) return;
   const kind: SegmentKind = statement.template ? 'template' : 'statement';
-  out.segments.push({ kind, range: { start: statement.start, end }, terminated, section });
+  out.segments.push({ kind, range: { start: statement.start, end }, terminated, section, ...(delimiter === ';' ? {} : { delimiter }) });
   statement.start = -1;
 }
 
