@@ -4,6 +4,7 @@
 // expressions over a column and anything it cannot attribute to one table are left out.
 import type { Node, SelectStmt, WithClause } from '@pgsql/types';
 import type { ColumnUse, QueryShape, QueryShapeTable, SelectWrites } from '../../model';
+import { likeKind, pushComparison, pushJoin, pushValueUse, rangeOperator, type ResolvedColumn } from '../query-shape-uses';
 import { nodeAs, stringValues, visitNodes, type NodeOf } from './ast';
 
 /** The FROM list as the predicates see it. */
@@ -15,15 +16,6 @@ interface Scope {
   hasUnnamedOpaque: boolean;
   readonly cteNames: ReadonlySet<string>;
   readonly uses: ColumnUse[];
-}
-
-type ResolvedColumn = { readonly table: string | undefined; readonly column: string };
-
-type RangeOperator = '<' | '<=' | '>' | '>=';
-const flippedOperators: Readonly<Record<RangeOperator, RangeOperator>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-
-function rangeOperator(operator: string): RangeOperator | undefined {
-  return operator === '<' || operator === '<=' || operator === '>' || operator === '>=' ? operator : undefined;
 }
 
 /** The shape of a statement node, or undefined for statements that read no rows this way (set operations, VALUES). */
@@ -175,14 +167,8 @@ function addExpression(scope: Scope, expression: NodeOf<'A_Expr'>, preserved: Re
       const range = rangeOperator(operator);
       if (operator !== '=' && range === undefined) return;
       const right = resolveNode(scope, expression.rexpr);
-      if (left && right) {
-        if (operator === '=') pushJoin(scope, left, right, preserved);
-      } else if (left && isValue(expression.rexpr)) {
-        pushValueUse(scope, left, range ? { use: 'range', operator: range } : { use: 'eq' }, preserved);
-      } else if (right && isValue(expression.lexpr)) {
-        // `5 < col` is `col > 5`.
-        pushValueUse(scope, right, range ? { use: 'range', operator: flippedOperators[range] } : { use: 'eq' }, preserved);
-      }
+      const comparison = { operator: range ?? '=', left, right, leftIsValue: isValue(expression.lexpr), rightIsValue: isValue(expression.rexpr) } as const;
+      pushComparison(scope, comparison, preserved);
       return;
     }
     case 'AEXPR_OP_ANY':
@@ -211,19 +197,6 @@ function addExpression(scope: Scope, expression: NodeOf<'A_Expr'>, preserved: Re
   }
 }
 
-/** `'abc'` matches exactly (eq); `'abc%'` is a prefix; a pattern starting with a wildcard is neither. */
-function likeKind(pattern: string): 'eq' | 'prefix-like' | undefined {
-  for (let index = 0; index < pattern.length; index++) {
-    const character = pattern[index];
-    if (character === '\\') {
-      index++;
-      continue;
-    }
-    if (character === '%' || character === '_') return index === 0 ? undefined : 'prefix-like';
-  }
-  return 'eq';
-}
-
 function stringConstant(node: Node | undefined): string | undefined {
   const cast = nodeAs(node, 'TypeCast');
   if (cast) return stringConstant(cast.arg);
@@ -238,30 +211,6 @@ function isValue(node: Node | undefined): boolean {
     if (property === 'ColumnRef' || property === 'SubLink') value = false;
   });
   return value && !('ColumnRef' in node) && !('SubLink' in node);
-}
-
-function pushValueUse(
-  scope: Scope,
-  column: ResolvedColumn | undefined,
-  use: Pick<ColumnUse, 'use' | 'operator'>,
-  preserved: ReadonlySet<string> | undefined,
-): void {
-  if (!column) return;
-  // In an outer join's ON, a condition on the preserved side (or on an unknown side) filters nothing.
-  if (preserved && (column.table === undefined || preserved.has(column.table))) return;
-  scope.uses.push({ table: column.table, column: column.column, ...use });
-}
-
-function pushJoin(scope: Scope, left: ResolvedColumn, right: ResolvedColumn, preserved: ReadonlySet<string> | undefined): void {
-  if (left.table !== undefined && left.table === right.table) return;
-  const side = (column: ResolvedColumn, partner: ResolvedColumn): ColumnUse => ({
-    table: column.table,
-    column: column.column,
-    use: 'join',
-    partner: { table: partner.table, column: partner.column },
-    ...(column.table !== undefined && preserved?.has(column.table) ? { preserved: true } : {}),
-  });
-  scope.uses.push(side(left, right), side(right, left));
 }
 
 /** A bare column reference attributed to one of the scope's tables (table undefined: one of several, the schema decides). */
