@@ -149,6 +149,7 @@ describe('sqlsight CLI', { concurrency: 4 }, () => {
         parsed: 2,
         syntaxErrors: 0,
         templates: 0,
+        unanalyzed: 0,
         findings: { error: count('error'), warning: count('warning'), info: count('info'), hint: count('hint') },
       });
     });

@@ -66,3 +66,13 @@ describe('choosing a file\'s dialect', () => {
     assert.equal(settings.dialectSource, 'directive');
   });
 });
+
+describe('dialect from the text, comments aside', () => {
+  it('does not count backticks or keywords written in comments', () => {
+    assert.equal(dialectFromText('-- `user_id` names `users`, `category_id` names `categories`\nCREATE TABLE users (id bigint PRIMARY KEY);'), undefined);
+    assert.equal(dialectFromText('/* ENGINE=InnoDB AUTO_INCREMENT */ CREATE TABLE t (id int);'), undefined);
+  });
+  it('counts executable comments, which MySQL runs', () => {
+    assert.equal(dialectFromText('/*!40101 SET NAMES utf8 */;\nCREATE TABLE `t` (`id` int);'), 'mysql');
+  });
+});

@@ -164,17 +164,17 @@ describe('per-file settings', () => {
     assert.ok(loaded.ok);
     const settingsFor = fileSettingsResolver(loaded.value);
     assert.equal(settingsFor(join(root, 'db', '001.sql')).rules['require-concurrent-index'], 'error');
-    assert.deepEqual(settingsFor(join(root, 'db', '001.sql')).serverVersion, { major: 12, minor: 0 });
+    assert.deepEqual(settingsFor(join(root, 'db', '001.sql')).serverVersion, { major: 12, minor: 0, patch: 0 });
     assert.equal(settingsFor(join(root, 'legacy', 'a', '001.sql')).rules['require-concurrent-index'], 'off');
     assert.equal(settingsFor(join(root, 'legacy', 'keep', '001.sql')).rules['require-concurrent-index'], 'warning');
     const mysql = settingsFor(join(root, 'db', 'nested', 'x.mysql.sql'));
     assert.equal(mysql.dialect, 'mysql');
-    assert.deepEqual(mysql.serverVersion, { major: 8, minor: 0 });
+    assert.deepEqual(mysql.serverVersion, { major: 8, minor: 0, patch: 35 });
     // A file outside the config's folder matches no override.
     assert.equal(settingsFor(join(root, '..', 'legacy', 'x.sql')).rules['require-concurrent-index'], 'error');
     // Explicit values (CLI flags, editor settings) win over everything.
     const explicit = resolveSettingsForFile(loaded.value, join(root, 'legacy', 'a.sql'), { serverVersion: '9.6', assumeInTransaction: true });
-    assert.deepEqual(explicit.serverVersion, { major: 9, minor: 6 });
+    assert.deepEqual(explicit.serverVersion, { major: 9, minor: 6, patch: 0 });
     assert.equal(explicit.assumeInTransaction, true);
   });
 

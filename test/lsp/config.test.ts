@@ -124,10 +124,10 @@ describe('configuration', () => {
   it('answers sqlsight/fileInfo from sqlsight.json and sqlsight/ruleDocumentation from docs/rules', async () => {
     const folder = makeFolder({ 'sqlsight.json': JSON.stringify({ dialect: 'postgres', serverVersion: '14' }) });
     const info = await client.connection.sendRequest('sqlsight/fileInfo', { uri: fileUri(join(folder, 'V1__x.sql')) });
-    assert.deepEqual(info, { dialect: 'postgres', serverVersion: '14', configPath: join(folder, 'sqlsight.json') });
+    assert.deepEqual(info, { dialect: 'postgres', dialectSource: 'settings', serverVersion: '14', configPath: join(folder, 'sqlsight.json') });
 
     const defaults = await client.connection.sendRequest('sqlsight/fileInfo', { uri: fileUri(join(makeFolder(), 'V1__x.sql')) });
-    assert.deepEqual(defaults, { dialect: 'postgres', serverVersion: '16' }, 'no sqlsight.json: the defaults');
+    assert.deepEqual(defaults, { dialect: 'postgres', dialectSource: 'default', serverVersion: '16' }, 'no sqlsight.json: the defaults');
 
     const documentation = await client.connection.sendRequest('sqlsight/ruleDocumentation', { ruleId: 'require-concurrent-index' });
     assert.deepEqual(documentation, {

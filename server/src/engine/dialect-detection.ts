@@ -86,11 +86,15 @@ function votes(text: string, signals: readonly RegExp[]): number {
   return total;
 }
 
+/** `--` line comments and `/* … *\/` block comments (not MySQL's executable `/*! … *\/`): prose in them is no signal. */
+const proseComments = /--[^\n]*|\/\*(?!!)[\s\S]*?\*\//g;
+
 /** The dialect the text looks like, when the signals clearly say one; MariaDB only when the text names it. */
 export function dialectFromText(text: string): Dialect | undefined {
   const head = text.slice(0, textWindow);
-  const mysql = votes(head, mysqlSignals);
-  const postgres = votes(head, postgresSignals);
+  const code = head.replace(proseComments, ' ');
+  const mysql = votes(code, mysqlSignals);
+  const postgres = votes(code, postgresSignals);
   if (mysql >= 2 && mysql >= 2 * postgres) return /\bmariadb\b/i.test(head) ? 'mariadb' : 'mysql';
   if (postgres >= 1 && postgres >= 2 * mysql) return 'postgres';
   return undefined;
