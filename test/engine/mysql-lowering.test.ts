@@ -77,6 +77,19 @@ describe('MySQL lowering: ALTER TABLE', () => {
     assert.deepEqual([fourth.ifNotExists, fourth.column.name, first.ifNotExists], [true, 'c4', false]);
   });
 
+  it('lowers a parenthesised ADD list of any table elements, one action per element', () => {
+    const text = 'ALTER TABLE x_db_base ADD (INDEX x_db_base_cr_time (create_time), c5 INT, CONSTRAINT fk FOREIGN KEY (c5) REFERENCES p (id))';
+    const actions = actionsOf(text);
+    assert.deepEqual(actions.map((action) => [action.kind, slice(text, action.range)]), [
+      ['add-index', 'INDEX x_db_base_cr_time (create_time)'],
+      ['add-column', 'c5 INT'],
+      ['add-constraint', 'CONSTRAINT fk FOREIGN KEY (c5) REFERENCES p (id)'],
+    ]);
+    const [index] = actions;
+    assert.ok(index?.kind === 'add-index');
+    assert.deepEqual([index.index.name, index.index.elements.map((element) => element.column)], ['x_db_base_cr_time', ['create_time']]);
+  });
+
   it('lowers ADD INDEX, FULLTEXT, SPATIAL, PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK', () => {
     const text = [
       'ALTER TABLE t ADD INDEX idx_name USING HASH (name(10), created_at DESC)',

@@ -5,7 +5,7 @@ import type { AlterTableAction, OnlineDdlClauses, StatementBody, TextRange } fro
 import { readOperandExpression } from './expression';
 import { readColumnDefinition, readNamedOption } from './lower-column';
 import { constraintWords, indexWords, readIndexDefinition, readTableConstraint } from './lower-keys';
-import { atTableOption, readTableOption } from './lower-table';
+import { atTableOption, readTableElements, readTableOption } from './lower-table';
 import type { MysqlParseOptions } from './lowering-options';
 import type { TokenCursor } from './token-cursor';
 
@@ -163,27 +163,23 @@ function readAdd(cursor: TokenCursor, options: MysqlParseOptions, startIndex: nu
   if (cursor.atWords('PERIOD', 'FOR')) return [skipToComma(cursor, startIndex, 'AddPeriod')];
   cursor.acceptWord('COLUMN');
   const ifNotExists = cursor.acceptIfNotExists();
-  if (cursor.atSymbol('(')) return readColumnList(cursor, options, ifNotExists);
+  if (cursor.atSymbol('(')) return readElementList(cursor, options, ifNotExists);
   const column = readColumnDefinition(cursor, options);
   return column ? [{ kind: 'add-column', range: cursor.rangeFrom(startIndex), column, ifNotExists }] : [];
 }
 
-/** `ADD [COLUMN] (c1 def, c2 def)`: one add-column action per column, each with its definition's range. */
-function readColumnList(cursor: TokenCursor, options: MysqlParseOptions, ifNotExists: boolean): readonly AlterTableAction[] {
-  cursor.index++;
+/**
+ * `ADD [COLUMN] (c1 def, INDEX i (c1), …)`: the list takes any table element (MySQL's grammar reads
+ * a table element list there); one action per element, each with the element's range.
+ */
+function readElementList(cursor: TokenCursor, options: MysqlParseOptions, ifNotExists: boolean): readonly AlterTableAction[] {
   const actions: AlterTableAction[] = [];
-  for (;;) {
-    if (cursor.atEnd()) {
-      cursor.failAtEnd("a ')' is missing after the added columns");
-      return actions;
-    }
-    if (cursor.acceptSymbol(')')) return actions;
-    const column = readColumnDefinition(cursor, options);
-    if (!column) return actions;
-    actions.push({ kind: 'add-column', range: column.range, column, ifNotExists });
-    cursor.skipToListBoundary();
-    cursor.acceptSymbol(',');
-  }
+  readTableElements(cursor, options, (element) => {
+    if (element.kind === 'column') actions.push({ kind: 'add-column', range: element.column.range, column: element.column, ifNotExists });
+    else if (element.kind === 'constraint') actions.push({ kind: 'add-constraint', range: element.constraint.range, constraint: element.constraint });
+    else actions.push({ kind: 'add-index', range: element.index.range, index: element.index });
+  });
+  return actions;
 }
 
 function readDrop(cursor: TokenCursor, startIndex: number): AlterTableAction {

@@ -109,7 +109,12 @@ export function lowerCreateTable(cursor: TokenCursor, options: MysqlParseOptions
   const body = { kind: 'create-table', table, ifNotExists, temporary, unlogged: false, partitionOf: undefined } as const;
   const copiesTable = cursor.atWord('LIKE') || (cursor.atSymbol('(') && (cursor.atWord('LIKE', 1) || cursor.atWord('SELECT', 1) || cursor.atWord('WITH', 1)));
   if (copiesTable) return { ...body, columns, constraints, fromQuery: true };
-  if (cursor.atSymbol('(') && !readElements(cursor, options, { columns, constraints, indexes })) return undefined;
+  const addElement = (element: TableElement): void => {
+    if (element.kind === 'column') columns.push(element.column);
+    else if (element.kind === 'constraint') constraints.push(element.constraint);
+    else indexes.push(element.index);
+  };
+  if (cursor.atSymbol('(') && !readTableElements(cursor, options, addElement)) return undefined;
   let fromQuery = false;
   while (!cursor.atEnd() && !cursor.atWord('PARTITION')) {
     if (cursor.acceptSymbol(',') || cursor.acceptWords('WITH', 'SYSTEM', 'VERSIONING')) continue;
@@ -128,12 +133,17 @@ export function lowerCreateTable(cursor: TokenCursor, options: MysqlParseOptions
   return { ...body, columns, constraints, indexes, options: tableOptions, fromQuery };
 }
 
-/** The `( … )` element list; false (with a problem recorded) when it is broken. */
-function readElements(
-  cursor: TokenCursor,
-  options: MysqlParseOptions,
-  into: { columns: ColumnDefinition[]; constraints: TableConstraint[]; indexes: IndexDefinition[] },
-): boolean {
+/** One element of a table's `( … )` list. */
+export type TableElement =
+  | { readonly kind: 'column'; readonly column: ColumnDefinition }
+  | { readonly kind: 'constraint'; readonly constraint: TableConstraint }
+  | { readonly kind: 'index'; readonly index: IndexDefinition };
+
+/**
+ * A `( element, … )` list (CREATE TABLE, ALTER TABLE … ADD (…)), each element handed to `add`;
+ * false (with a problem recorded) when it is broken.
+ */
+export function readTableElements(cursor: TokenCursor, options: MysqlParseOptions, add: (element: TableElement) => void): boolean {
   cursor.acceptSymbol('(');
   for (;;) {
     if (cursor.atEnd()) {
@@ -141,32 +151,31 @@ function readElements(
       return false;
     }
     if (cursor.acceptSymbol(')')) return true;
-    readElement(cursor, options, into);
+    const element = readTableElement(cursor, options);
     if (cursor.problem) return false;
+    if (element) add(element);
     cursor.skipToListBoundary();
     if (cursor.problem) return false;
     cursor.acceptSymbol(',');
   }
 }
 
-function readElement(
-  cursor: TokenCursor,
-  options: MysqlParseOptions,
-  into: { columns: ColumnDefinition[]; constraints: TableConstraint[]; indexes: IndexDefinition[] },
-): void {
+function readTableElement(cursor: TokenCursor, options: MysqlParseOptions): TableElement | undefined {
   const token = cursor.peek();
   const keyword = token?.kind === 'word' ? token.keyword : '';
   if (constraintWords.has(keyword)) {
     const constraint = readTableConstraint(cursor);
-    if (constraint) into.constraints.push(constraint);
-  } else if (indexWords.has(keyword)) {
+    return constraint ? { kind: 'constraint', constraint } : undefined;
+  }
+  if (indexWords.has(keyword)) {
     const index = readIndexDefinition(cursor);
-    if (index) into.indexes.push(index);
-  } else if (keyword === 'PERIOD' && cursor.atWord('FOR', 1)) {
+    return index ? { kind: 'index', index } : undefined;
+  }
+  if (keyword === 'PERIOD' && cursor.atWord('FOR', 1)) {
     // MariaDB application-time periods name two existing columns: nothing to lower.
     cursor.skipToListBoundary();
-  } else {
-    const column = readColumnDefinition(cursor, options);
-    if (column) into.columns.push(column);
+    return undefined;
   }
+  const column = readColumnDefinition(cursor, options);
+  return column ? { kind: 'column', column } : undefined;
 }
