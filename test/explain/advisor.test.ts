@@ -132,3 +132,43 @@ describe('indexCandidates', () => {
     assert.equal(candidate?.statement, 'CREATE INDEX CONCURRENTLY items_sku_idx ON app.items (sku)');
   });
 });
+
+describe('indexCandidates on MySQL/MariaDB', () => {
+  const mysqlMigration = [
+    'CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL, country CHAR(2) NOT NULL, UNIQUE KEY customers_email (email)) ENGINE=InnoDB;',
+    'CREATE TABLE orders (id BIGINT PRIMARY KEY AUTO_INCREMENT, customer_id BIGINT NOT NULL, status VARCHAR(20) NOT NULL, `group` INT, note TEXT, doc JSON,',
+    '  total DECIMAL(12,2) NOT NULL, placed_at DATETIME NOT NULL, KEY orders_customer_id (customer_id)) ENGINE=InnoDB;',
+  ].join('\n');
+  let mysqlModel: SchemaModel;
+
+  before(async () => {
+    const workspace = (await engine()).createWorkspaceSchema('mysql');
+    workspace.setMigrations([{ path: '/m/V1.sql', role: 'up' }], () => mysqlMigration);
+    mysqlModel = workspace.final();
+  });
+
+  async function mysqlStatements(sql: string): Promise<string[]> {
+    const [statement] = (await analyzeFixture(`-- sqlsight-test: dialect=mysql\n${sql}`)).statements;
+    assert.ok(statement);
+    const shape = queryShapeOf(statement);
+    assert.ok(shape, sql);
+    return indexCandidates(shape, mysqlModel).map((candidate) => `${candidate.statement} — ${candidate.reason}`);
+  }
+
+  it('writes an online ALTER TABLE … ADD INDEX, backtick-quoting what needs it', async () => {
+    assert.deepEqual(await mysqlStatements("SELECT * FROM orders WHERE status = 'paid' ORDER BY total DESC"), [
+      'ALTER TABLE orders ADD INDEX orders_status_total_idx (status, total), ALGORITHM=INPLACE, LOCK=NONE — WHERE status = … ORDER BY total DESC',
+    ]);
+    assert.deepEqual(await mysqlStatements('SELECT * FROM orders o WHERE o.`group` = 3 AND o.placed_at > NOW()'), [
+      'ALTER TABLE orders ADD INDEX orders_group_placed_at_idx (`group`, placed_at), ALGORITHM=INPLACE, LOCK=NONE — WHERE group = … AND placed_at > …',
+    ]);
+  });
+
+  it('drops what an existing index serves, and TEXT and JSON columns (no plain index without a prefix length)', async () => {
+    assert.deepEqual(await mysqlStatements('SELECT * FROM orders WHERE customer_id = 4'), []);
+    assert.deepEqual(await mysqlStatements("SELECT * FROM orders WHERE note = 'x' AND doc = '{}'"), []);
+    assert.deepEqual(await mysqlStatements("SELECT c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.country = 'DE'"), [
+      'ALTER TABLE customers ADD INDEX customers_country_idx (country), ALGORITHM=INPLACE, LOCK=NONE — WHERE country = …',
+    ]);
+  });
+});

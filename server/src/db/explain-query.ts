@@ -1,13 +1,19 @@
 // "Explain this query", end to end and shared by the language server and the CLI: the engine's
 // index candidates for the statement, the database layer's safe EXPLAIN and verification, then the
-// engine's plan model, warnings and one-line summary.
+// engine's plan model (read as PostgreSQL, MySQL or MariaDB JSON), warnings and one-line summary.
+// A statement is explained only by a database of its own dialect: there is no embedded MySQL, and
+// a PostgreSQL plan of MySQL text (or the reverse) would be wrong.
 import {
   indexCandidates,
   isWritingStatement,
-  parsePostgresPlan,
   planSummary,
   planWarnings,
+  readMysqlPlan,
+  readPostgresPlan,
+  withTableNames,
+  type Dialect,
   type IndexCandidateSuggestion,
+  type PlanReadResult,
   type SchemaModel,
   type Statement,
 } from '../engine';
@@ -39,6 +45,8 @@ export async function explainStatement(input: ExplainStatementInput): Promise<Ex
   if (!explainableKinds.has(statement.kind)) {
     return { ok: false, failure: { kind: 'not-explainable', message: 'Only queries can be explained: SELECT, INSERT, UPDATE, DELETE (and WITH … of those)' } };
   }
+  const wrongTarget = targetMismatch(statement.dialect, input.target);
+  if (wrongTarget) return { ok: false, failure: wrongTarget };
   if (input.analyze && isWritingStatement(statement) && !input.confirmWrites) {
     return {
       ok: false,
@@ -57,16 +65,10 @@ export async function explainStatement(input: ExplainStatementInput): Promise<Ex
     candidates: candidates.map((candidate) => ({ schema: candidate.schema, table: candidate.table, columns: candidate.columns })),
   });
   if (!run.ok) return run;
-  const dialect = input.target.kind === 'connection' ? input.target.connection.dialect : 'postgres';
-  if (dialect !== 'postgres') {
-    return { ok: false, failure: { kind: 'not-explainable', message: `${dialect} plans are read by a later version of sqlsight; the connection works (the raw plan is in the output)` } };
-  }
-  let plan;
-  try {
-    plan = parsePostgresPlan(run.planJson, JSON.stringify(run.planJson, null, 2));
-  } catch (error) {
-    return { ok: false, failure: { kind: 'error', message: `The server's plan could not be read: ${error instanceof Error ? error.message : String(error)}` } };
-  }
+  const read = readPlan(statement.dialect, run);
+  if (!read.ok) return { ok: false, failure: { kind: 'error', message: `The server's plan could not be read: ${read.message}` } };
+  // MySQL and MariaDB name a table access by its alias; the query's shape knows the table behind it.
+  const plan = read.plan.dialect !== 'postgres' && shape ? withTableNames(read.plan, shape.tables) : read.plan;
   const warnings = planWarnings(plan);
   return {
     ok: true,
@@ -79,6 +81,35 @@ export async function explainStatement(input: ExplainStatementInput): Promise<Ex
       suggestions: suggestionsFrom(candidates, run, input.target.kind === 'embedded' && input.target.schema.seedRows === 0),
     },
   };
+}
+
+const dialectNames: Readonly<Record<Dialect, string>> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB' };
+
+/** Why the target cannot plan a statement of this dialect, if it cannot. */
+function targetMismatch(dialect: Dialect, target: ExplainTargetSpec): ExplainFailure | undefined {
+  const mysqlText = dialect !== 'postgres';
+  if (target.kind === 'embedded') {
+    if (!mysqlText) return undefined;
+    return {
+      kind: 'connection',
+      message:
+        `This is ${dialectNames[dialect]} SQL, and the embedded database is PostgreSQL (PGlite): there is no embedded MySQL. Add a MySQL/MariaDB connection` +
+        ' (sqlsight: Add Database Connection in the editor, --connection mysql://… on the command line) and explain against it',
+    };
+  }
+  if (mysqlText === (target.connection.dialect !== 'postgres')) return undefined;
+  const wanted = mysqlText ? 'MySQL/MariaDB' : 'PostgreSQL';
+  return {
+    kind: 'connection',
+    message: `This is ${dialectNames[dialect]} SQL, but connection "${target.connection.name}" is ${dialectNames[target.connection.dialect]}: choose a ${wanted} connection`,
+  };
+}
+
+/** The server's plan in the model: MySQL and MariaDB plans by the server the version names (a `mysql` connection may reach a MariaDB). */
+function readPlan(dialect: Dialect, run: Extract<ExplainRunResult, { ok: true }>): PlanReadResult {
+  const raw = JSON.stringify(run.planJson, null, 2);
+  if (dialect === 'postgres') return readPostgresPlan(run.planJson, raw);
+  return readMysqlPlan(run.planJson, raw, /mariadb/i.test(run.serverVersion) ? 'mariadb' : 'mysql');
 }
 
 function sourceOf(target: ExplainTargetSpec, run: Extract<ExplainRunResult, { ok: true }>): ExplainSource {

@@ -1,8 +1,11 @@
 // EXPLAIN on MySQL and MariaDB with mysql2: one warm connection per configured connection, the same
-// settings, timeouts and password flow as PostgreSQL, and `EXPLAIN FORMAT=JSON` inside
-// `START TRANSACTION READ ONLY … ROLLBACK`. The plan is returned as the server gave it (parsed
-// JSON); reading MySQL plans is a later layer's work. EXPLAIN ANALYZE of a writing statement is
-// refused even when confirmed: writes to non-transactional (MyISAM) tables survive a ROLLBACK.
+// settings, timeouts and password flow as PostgreSQL, and `EXPLAIN FORMAT=JSON` (MariaDB's
+// `ANALYZE FORMAT=JSON` when asked) inside `START TRANSACTION READ ONLY … ROLLBACK`, under
+// max_statement_time (MariaDB) / max_execution_time (MySQL). Values for `?` are bound by the
+// server (a prepared statement), never spliced into the text. The plan is returned as parsed JSON;
+// the engine reads it. ANALYZE of a writing statement is refused even when confirmed: writes to
+// non-transactional (MyISAM) tables survive a ROLLBACK. MySQL's EXPLAIN ANALYZE is refused too: it
+// answers in TREE text only (JSON only INTO a variable, from 8.3), which sqlsight does not read.
 import { readFileSync } from 'node:fs';
 import mysql from 'mysql2/promise';
 import type { ConnectionSetting, ExplainFailure } from '../protocol';
@@ -165,12 +168,67 @@ interface WarmMysql {
 
 type MysqlEntry = WarmEntry<WarmMysql>;
 
+/** MySQL from 8.3 may answer EXPLAIN FORMAT=JSON in its version 2 (iterator) format: the session asks for version 1. */
+function hasJsonFormatVersions(version: string): boolean {
+  const [major, minor] = version.split(/[.-]/).map(Number);
+  return major !== undefined && minor !== undefined && (major > 8 || (major === 8 && minor >= 3));
+}
+
+/** The session settings for one explain: the statement timeout, in the unit and variable each server has. */
+function sessionSettings(warm: WarmMysql, timeoutMs: number): string {
+  // MariaDB counts seconds (max_statement_time, any statement), MySQL milliseconds (max_execution_time, SELECT only).
+  if (warm.mariadb) return `SET SESSION max_statement_time = ${timeoutMs / 1000}`;
+  return `SET SESSION max_execution_time = ${timeoutMs}${hasJsonFormatVersions(warm.version) ? ', explain_json_format_version = 1' : ''}`;
+}
+
+/** A value as the prepared statement binds it: whole numbers as numbers (`LIMIT ?` needs one), anything else as text the server converts. */
+function boundValue(value: string | null): string | number | null {
+  if (value === null || !/^[+-]?\d{1,15}$/.test(value.trim())) return value;
+  return Number(value.trim());
+}
+
+/**
+ * The statement with its values bound by the server (COM_STMT_PREPARE/EXECUTE: nothing is escaped
+ * into the text), then closed. mysql2 has no timeout for `execute`: a deadline of our own; the
+ * caller drops the connection when it passes.
+ */
+async function executeBound(db: mysql.Connection, sql: string, values: readonly (string | null)[], timeoutMs: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })), timeoutMs);
+  });
+  try {
+    const [rows] = await Promise.race([db.execute(sql, values.map(boundValue)), deadline]);
+    return rows;
+  } finally {
+    clearTimeout(timer);
+    db.unprepare(sql);
+  }
+}
+
+/** "This command is not supported in the prepared statement protocol yet". */
+function isUnsupportedPrepare(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const record: Record<string, unknown> = { ...error };
+  return record.errno === 1295 || record.code === 'ER_UNSUPPORTED_PS';
+}
+
 /** The first column of the first row: `EXPLAIN` (MySQL, MariaDB) or `ANALYZE` (MariaDB's ANALYZE). */
 function firstValue(rows: unknown): unknown {
   if (!Array.isArray(rows)) return undefined;
   const row: unknown = rows[0];
   if (typeof row !== 'object' || row === null) return undefined;
   return Object.values(row)[0];
+}
+
+/** The JSON text of the plan, parsed; undefined when it is not JSON. */
+function planJsonOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export class MysqlConnections {
@@ -201,9 +259,17 @@ export class MysqlConnections {
         if (!warm.ok) return warm;
         const db = warm.warm.connection;
         const timeout = Math.max(1, Math.round(run.statementTimeoutMs));
+        if (run.analyze && !warm.warm.mariadb) {
+          return {
+            ok: false,
+            failure: {
+              kind: 'not-explainable',
+              message: `MySQL's EXPLAIN ANALYZE answers only in TREE text (JSON only INTO a variable, from 8.3), which sqlsight does not read; explain without ANALYZE (${warm.warm.version})`,
+            },
+          };
+        }
         try {
-          // MariaDB counts seconds (max_statement_time), MySQL milliseconds (max_execution_time, SELECT only).
-          await db.query(warm.warm.mariadb ? `SET SESSION max_statement_time = ${timeout / 1000}` : `SET SESSION max_execution_time = ${timeout}`);
+          await db.query(sessionSettings(warm.warm, timeout));
           await db.query('START TRANSACTION READ ONLY');
         } catch (error) {
           this.connections.drop(entry);
@@ -211,13 +277,19 @@ export class MysqlConnections {
           return { ok: false, failure: classifyStatementError(error, context) };
         }
         try {
-          const prefix = !run.analyze ? 'EXPLAIN FORMAT=JSON' : warm.warm.mariadb ? 'ANALYZE FORMAT=JSON' : 'EXPLAIN ANALYZE';
-          const [rows] = await db.query({ sql: `${prefix} ${check.prepared.text}`, values: check.values === undefined ? undefined : [...check.values], timeout: timeout + 5000 });
-          const value = firstValue(rows);
-          // MySQL's EXPLAIN ANALYZE answers in TREE text only: returned as the string.
-          const planJson: unknown = typeof value === 'string' && !(run.analyze && !warm.warm.mariadb) ? JSON.parse(value) : value;
+          const sql = `${run.analyze ? 'ANALYZE' : 'EXPLAIN'} FORMAT=JSON ${check.prepared.text}`;
+          const rows = check.values === undefined ? (await db.query({ sql, timeout: timeout + 5000 }))[0] : await executeBound(db, sql, check.values, timeout + 5000);
           await db.query('ROLLBACK');
-          return { ok: true, planJson, analyzed: run.analyze, serverVersion: warm.warm.version, verified: [], verificationUnavailable: run.candidates.length > 0 ? 'MySQL and MariaDB have no hypothetical indexes; candidates are not cost-verified' : undefined };
+          const planJson = planJsonOf(firstValue(rows));
+          if (planJson === undefined) return { ok: false, failure: { kind: 'error', message: `${context.server} answered EXPLAIN FORMAT=JSON with something that is not JSON` } };
+          return {
+            ok: true,
+            planJson,
+            analyzed: run.analyze,
+            serverVersion: warm.warm.version,
+            verified: [],
+            verificationUnavailable: run.candidates.length > 0 ? 'MySQL and MariaDB have no hypothetical indexes, so no index can be measured before it is built' : undefined,
+          };
         } catch (error) {
           try {
             await db.query('ROLLBACK');
@@ -225,6 +297,9 @@ export class MysqlConnections {
             this.connections.drop(entry);
           }
           if (isConnectionLost(error) || /timeout/i.test(error instanceof Error ? error.message : '')) this.connections.drop(entry);
+          if (isUnsupportedPrepare(error)) {
+            return { ok: false, failure: { kind: 'not-explainable', message: `${context.server} cannot prepare EXPLAIN with parameters: write the values into the statement instead of ?` } };
+          }
           return { ok: false, failure: classifyStatementError(error, context) };
         }
       }

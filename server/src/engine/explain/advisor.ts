@@ -2,9 +2,10 @@
 // query shape and the schema model, per table, the equality columns first (foreign keys and
 // `*_id` columns before others, as there are no statistics offline), then one range column or the
 // ORDER BY columns, at most three; join keys on the side a join looks up. A candidate an existing
-// index already serves is dropped. Not cost-verified here: the database layer measures them.
-import type { ColumnUse, QueryShape, Statement } from '../model';
-import { createIndexStatement, indexNameFor } from '../schema/add-index';
+// index already serves is dropped. Not cost-verified here: the database layer measures them
+// (on PostgreSQL; MySQL and MariaDB have no hypothetical indexes, so theirs stay heuristics).
+import type { ColumnUse, Dialect, QueryShape, Statement } from '../model';
+import { indexNameFor, onlineAddIndexStatement } from '../schema/add-index';
 import { columnOf, qualifiedKey, type SchemaIndex, type SchemaModel, type SchemaTable } from '../schema/model';
 
 export interface IndexCandidateSuggestion {
@@ -15,7 +16,7 @@ export interface IndexCandidateSuggestion {
   readonly name: string;
   /** The query's clauses the columns come from: `WHERE customer_id = … ORDER BY created_at DESC`. */
   readonly reason: string;
-  /** `CREATE INDEX CONCURRENTLY …` (no terminator). */
+  /** `CREATE INDEX CONCURRENTLY …` on PostgreSQL, `ALTER TABLE … ADD INDEX …, ALGORITHM=INPLACE, LOCK=NONE` on MySQL/MariaDB (no terminator). */
   readonly statement: string;
 }
 
@@ -24,6 +25,11 @@ const maxColumns = 3;
 
 /** Types without a btree operator class, or whose btree index serves no lookup (Dexter drops json, jsonb and point). */
 const noBtree = new Set(['json', 'jsonb', 'xml', 'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'tsvector', 'tsquery']);
+/** MySQL/MariaDB: JSON and spatial columns take no plain index, TEXT and BLOB only with a prefix length (ER_BLOB_KEY_WITHOUT_LENGTH). */
+const mysqlNoPlainIndex = new Set([
+  'json', 'tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob',
+  'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection',
+]);
 
 interface KnownTable {
   readonly key: string;
@@ -54,10 +60,10 @@ export function indexCandidates(shape: QueryShape, model: SchemaModel): IndexCan
       if (!allKnown) return undefined;
       const holders = [...known].filter(([, entry]) => columnOf(entry.table, column) !== undefined || entry.table.columnsIncomplete);
       const [only] = holders;
-      return holders.length === 1 && only && indexable(only[1].table, column) ? only[0] : undefined;
+      return holders.length === 1 && only && indexable(only[1].table, column, model.dialect) ? only[0] : undefined;
     }
     const entry = known.get(table);
-    return entry && indexable(entry.table, column) ? table : undefined;
+    return entry && indexable(entry.table, column, model.dialect) ? table : undefined;
   };
   const refs = new Map<ColumnUse, string | undefined>(shape.columns.map((use) => [use, refOf(use.table, use.column)]));
   const orderUses = shape.columns.filter((use) => use.use === 'order');
@@ -105,9 +111,10 @@ function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-function indexable(table: SchemaTable, column: string): boolean {
+function indexable(table: SchemaTable, column: string, dialect: Dialect): boolean {
   const found = columnOf(table, column);
-  return found !== undefined && !found.type.isArray && !noBtree.has(found.type.canonical);
+  if (found === undefined || found.type.isArray) return false;
+  return !(dialect === 'postgres' ? noBtree : mysqlNoPlainIndex).has(found.type.canonical.toLowerCase());
 }
 
 /** ORDER BY in one direction (a btree is read forwards or backwards), not made up of equality columns only. */
@@ -174,7 +181,7 @@ function suggestions(candidates: readonly Candidate[], model: SchemaModel): Inde
       columns,
       name,
       reason: candidate.reason,
-      statement: createIndexStatement({ schema: table.schema, name: table.name }, columns, name, true),
+      statement: onlineAddIndexStatement(model.dialect, { schema: table.schema, name: table.name }, columns, name),
     };
   });
 }

@@ -1,7 +1,8 @@
 // How plans are written for people: node labels in the style of EXPLAIN's text format
 // (`Parallel Seq Scan on orders o`, `HashAggregate`), short numbers (1.2k, 3.4M), durations and
-// sizes, and the column names a PostgreSQL condition text mentions. Shared by the warnings, the
-// inline summary and the plan view; no I/O.
+// sizes, and the column names a condition text mentions (PostgreSQL's, or MySQL's and MariaDB's
+// `attached_condition`). Shared by the warnings, the inline summary and the plan view; no I/O.
+import type { Dialect } from '../model';
 import type { PlanNode } from './plan';
 
 const units: readonly (readonly [string, number])[] = [
@@ -77,10 +78,10 @@ export function nodeLabel(node: PlanNode): string {
 
 /** Words that continue a multi-word type name after `::` (`timestamp with time zone`, `character varying`). */
 const typeContinuations = new Set(['with', 'without', 'time', 'zone', 'varying', 'precision']);
-/** Lower-case words EXPLAIN writes into conditions that are not columns. */
-const conditionWords = new Set(['true', 'false', 'hashed', 'subplan', 'initplan', 'and', 'or', 'not', 'is', 'null', 'any', 'all', 'array', 'in']);
-/** Comparisons a btree index on the column can serve (`~~` is LIKE, with a pattern that does not start with a wildcard). */
-const indexableOperators = new Set(['=', '<', '<=', '>', '>=', '~~']);
+/** Lower-case words EXPLAIN writes into conditions that are not columns (MariaDB writes its keywords in lower case). */
+const conditionWords = new Set(['true', 'false', 'hashed', 'subplan', 'initplan', 'and', 'or', 'not', 'is', 'null', 'any', 'all', 'array', 'in', 'between', 'like', 'xor', 'regexp', 'select', 'from', 'where']);
+/** Comparisons a btree index on the column can serve (`~~` is LIKE, with a pattern that does not start with a wildcard; `<=>` MySQL's NULL-safe equality). */
+const indexableOperators = new Set(['=', '<', '<=', '>', '>=', '~~', '<=>']);
 const operatorCharacters = new Set([...'=<>!~*@&|#^%+-/?']);
 
 interface ConditionToken {
@@ -92,14 +93,16 @@ interface ConditionToken {
 /**
  * Columns a condition as EXPLAIN prints it compares directly with an operator a btree index
  * serves, in order, without duplicates: `((status)::text = 'paid'::text) AND (o.customer_id = 42)`
- * → status, customer_id. A column inside a function call or an arithmetic expression
+ * → status, customer_id. A column inside a function call, a subquery or an arithmetic expression
  * (`lower(email)`, `id % 7`), compared with `<>`, or matched by a LIKE pattern starting with a
  * wildcard is left out, as is a column qualified by another table than `qualifiers` (when given).
+ * MySQL and MariaDB quote names with backticks, escape strings with backslashes and write
+ * `between`, `like`, `in (…)` and markers such as `<cache>(…)`.
  */
-export function conditionColumns(condition: string, qualifiers?: ReadonlySet<string>): string[] {
+export function conditionColumns(condition: string, qualifiers?: ReadonlySet<string>, dialect: Dialect = 'postgres'): string[] {
   const columns: string[] = [];
-  const tokens = conditionTokens(condition);
-  /** For each open parenthesis: whether it opened a function call's arguments. */
+  const tokens = conditionTokens(condition, dialect);
+  /** For each open parenthesis: whether it opened a function call's arguments (or a subquery: its columns are another query's). */
   const parentheses: boolean[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
@@ -107,6 +110,10 @@ export function conditionColumns(condition: string, qualifiers?: ReadonlySet<str
     if (token.kind === 'punctuation' && token.text === '(') {
       const before = tokens[index - 1];
       parentheses.push(before?.kind === 'identifier' && !before.quoted && !isKeyword(before.text));
+      continue;
+    }
+    if (token.kind === 'identifier' && !token.quoted && token.text.toLowerCase() === 'select' && parentheses.length > 0) {
+      parentheses[parentheses.length - 1] = true;
       continue;
     }
     if (token.kind === 'punctuation' && token.text === ')') {
@@ -140,8 +147,13 @@ function comparedDirectly(tokens: readonly ConditionToken[], index: number, star
   const following = operatorAt(tokens, after, 1);
   if (following.text !== '') return indexable(following.text, tokens[following.end]);
   const word = tokens[after];
-  if (word?.kind === 'identifier' && word.text.toUpperCase() === 'IS') {
-    return tokens[after + 1]?.text.toUpperCase() === 'NULL';
+  if (word?.kind === 'identifier' && !word.quoted) {
+    const keyword = word.text.toUpperCase();
+    if (keyword === 'IS') return tokens[after + 1]?.text.toUpperCase() === 'NULL';
+    // MySQL and MariaDB print BETWEEN, LIKE and IN as written (PostgreSQL: `>=`/`<=`, `~~`, `= ANY`).
+    if (keyword === 'BETWEEN') return true;
+    if (keyword === 'LIKE') return indexable('~~', tokens[after + 1]);
+    if (keyword === 'IN') return tokens[after + 1]?.text === '(';
   }
   // Before: the column is the right operand (`42 = customer_id`).
   let before = start - 1;
@@ -175,15 +187,19 @@ function isKeyword(word: string): boolean {
 const isWordStart = (character: string): boolean => /[A-Za-z_\u0080-\uffff]/.test(character);
 const isWordPart = (character: string): boolean => /[A-Za-z0-9_$\u0080-\uffff]/.test(character);
 
-/** Identifiers, string literals and punctuation; numbers, parameters and casts' type names dropped. */
-function conditionTokens(text: string): ConditionToken[] {
+/** Identifiers, string literals and punctuation; numbers, parameters, comments and casts' type names dropped. */
+function conditionTokens(text: string, dialect: Dialect): ConditionToken[] {
   const tokens: ConditionToken[] = [];
+  const mysql = dialect !== 'postgres';
   let index = 0;
   const readString = (): string => {
     let value = '';
     index++;
     while (index < text.length) {
-      if (text[index] === "'" && text[index + 1] === "'") {
+      if (mysql && text[index] === '\\') {
+        value += text[index + 1] ?? '';
+        index += 2;
+      } else if (text[index] === "'" && text[index + 1] === "'") {
         value += "'";
         index += 2;
       } else if (text[index] === "'") break;
@@ -193,13 +209,14 @@ function conditionTokens(text: string): ConditionToken[] {
     return value;
   };
   const readQuoted = (): string => {
+    const quote = text[index];
     let value = '';
     index++;
     while (index < text.length) {
-      if (text[index] === '"' && text[index + 1] === '"') {
-        value += '"';
+      if (text[index] === quote && text[index + 1] === quote) {
+        value += quote;
         index += 2;
-      } else if (text[index] === '"') break;
+      } else if (text[index] === quote) break;
       else value += text[index++];
     }
     index++;
@@ -216,8 +233,17 @@ function conditionTokens(text: string): ConditionToken[] {
   while (index < text.length) {
     const character = text[index] ?? '';
     if (character === "'") tokens.push({ kind: 'literal', text: readString(), quoted: false });
-    else if (character === '"') tokens.push({ kind: 'identifier', text: readQuoted(), quoted: true });
-    else if (character === ':' && text[index + 1] === ':') {
+    else if (character === '"' || (character === '`' && mysql)) tokens.push({ kind: 'identifier', text: readQuoted(), quoted: true });
+    else if (character === '<' && mysql && /^<[a-z_]+>/.test(text.slice(index, index + 64))) {
+      // MySQL's `<cache>(…)`, `<in_optimizer>(…)`, `<exists>(…)`: wrappers read like function calls.
+      const close = text.indexOf('>', index);
+      tokens.push({ kind: 'identifier', text: text.slice(index, close + 1), quoted: false });
+      index = close + 1;
+    } else if (character === '/' && text[index + 1] === '*' && mysql) {
+      // MySQL prints `/* select#2 */` before a subquery.
+      const close = text.indexOf('*/', index + 2);
+      index = close < 0 ? text.length : close + 2;
+    } else if (character === ':' && text[index + 1] === ':') {
       index += 2;
       skipTypeName();
     } else if (isWordStart(character)) {

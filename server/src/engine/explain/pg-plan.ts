@@ -4,10 +4,9 @@
 // The JSON comes from a server, not from the user: input that is not a plan is reported as a
 // value (`readPostgresPlan`) or, for callers that prefer it, a thrown Error (`parsePostgresPlan`).
 import type { Plan, PlanActuals, PlanBuffers, PlanNode } from './plan';
+import { detailValue, isObject, jsonDocument, PlanFormatError, readPlanWith, type JsonObject, type PlanReadResult } from './plan-json';
 
-export type PlanReadResult = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly message: string };
-
-type JsonObject = Readonly<Record<string, unknown>>;
+export type { PlanReadResult } from './plan-json';
 
 /** Plans nest one level per node; a deeper document is not a plan PostgreSQL wrote. */
 const maxDepth = 1000;
@@ -45,35 +44,17 @@ const mappedFields = new Set([
   'Plans',
 ]);
 
-class PlanFormatError extends Error {}
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /**
  * Reads an EXPLAIN (FORMAT JSON) result: the array PostgreSQL returns (`[{ "Plan": … }]`), its
  * single object, or the JSON text of either. `raw` is kept for the raw view.
  */
 export function readPostgresPlan(json: unknown, raw: string): PlanReadResult {
-  try {
-    return { ok: true, plan: parsePostgresPlan(json, raw) };
-  } catch (error) {
-    if (error instanceof PlanFormatError) return { ok: false, message: error.message };
-    throw error;
-  }
+  return readPlanWith(() => parsePostgresPlan(json, raw));
 }
 
 /** As `readPostgresPlan`, but throws an Error whose message says what is wrong when the input is not a plan. */
 export function parsePostgresPlan(json: unknown, raw: string): Plan {
-  let document = json;
-  if (typeof document === 'string') {
-    try {
-      document = JSON.parse(document) as unknown;
-    } catch {
-      throw new PlanFormatError('the EXPLAIN output is not JSON (run EXPLAIN with FORMAT JSON)');
-    }
-  }
+  let document = jsonDocument(json, 'the EXPLAIN output is not JSON (run EXPLAIN with FORMAT JSON)');
   if (Array.isArray(document)) {
     if (document.length !== 1) throw new PlanFormatError(`expected one plan in the EXPLAIN output, found ${document.length}`);
     document = document[0];
@@ -177,8 +158,8 @@ function detailsOf(value: JsonObject, joinField: string | undefined): Record<str
   const details: Record<string, string | number | boolean> = {};
   for (const [field, item] of Object.entries(value)) {
     if (mappedFields.has(field) || field === joinField) continue;
-    if (typeof item === 'string' || typeof item === 'boolean' || (typeof item === 'number' && Number.isFinite(item))) details[field] = item;
-    else if (Array.isArray(item) && item.length > 0 && item.every((entry) => typeof entry === 'string')) details[field] = item.join(', ');
+    const detail = detailValue(item);
+    if (detail !== undefined) details[field] = detail;
   }
   return details;
 }

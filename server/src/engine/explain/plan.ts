@@ -1,5 +1,5 @@
 // The explain plan, one model for every database: what the plan view, the inline summary, the
-// warnings and the index advisor read. Front-ends (pg-plan.ts; MySQL later) normalise a server's
+// warnings and the index advisor read. Front-ends (pg-plan.ts, mysql-plan.ts) normalise a server's
 // EXPLAIN output into it; nothing here talks to a database.
 import type { Dialect } from '../model';
 
@@ -8,6 +8,8 @@ export interface PlanActuals {
   readonly totalTimeMs: number;
   readonly rows: number;
   readonly loops: number;
+  /** MySQL/MariaDB table access: rows read per loop before the attached condition (MariaDB's `r_rows`). */
+  readonly rowsExamined?: number;
 }
 
 export interface PlanBuffers {
@@ -30,6 +32,8 @@ export interface PlanNode {
   readonly totalCost: number;
   /** Estimated rows per loop. */
   readonly planRows: number;
+  /** MySQL/MariaDB table access: estimated rows read per loop before the attached condition (`rows`, `rows_examined_per_scan`). */
+  readonly rowsExamined?: number;
   readonly planWidth: number;
   /** With ANALYZE: what really happened. */
   readonly actual?: PlanActuals;
@@ -43,6 +47,12 @@ export interface PlanNode {
   readonly hashBatches?: number;
   readonly heapFetches?: number;
   readonly buffers?: PlanBuffers;
+  /** MySQL/MariaDB: the access type as the server names it (`ALL`, `ref`, `range` …); `nodeType` is its readable name. */
+  readonly accessType?: string;
+  /** MySQL/MariaDB: the operation sorts rows itself ("Using filesort"). */
+  readonly filesort?: boolean;
+  /** MySQL/MariaDB: the operation writes rows into an internal temporary table ("Using temporary"). */
+  readonly temporaryTable?: boolean;
   readonly children: readonly PlanNode[];
   /** Every other field the server reported, for the detail view. */
   readonly details: Readonly<Record<string, string | number | boolean>>;
@@ -75,6 +85,8 @@ export interface Plan {
   readonly root: PlanNode;
   /** EXPLAIN ANALYZE ran the statement (actual rows and times are present). */
   readonly analyzed: boolean;
+  /** The server reports no costs (MariaDB before 11.0): every cost is 0 and means nothing. */
+  readonly withoutCosts?: boolean;
   readonly planningTimeMs?: number;
   readonly executionTimeMs?: number;
   /** The server's output as received (JSON text), for the raw view. */

@@ -1,7 +1,7 @@
 // The one-line plan summary shown inline next to the statement:
 // `Seq Scan on orders · 10 rows · cost 5.2k · no index on customer_id`. The node named is where
-// the plan spends most (exclusive time with ANALYZE, exclusive cost otherwise); the warning is the
-// most severe one.
+// the plan spends most (exclusive time with ANALYZE, exclusive cost otherwise, rows read on a
+// MariaDB that reports no costs); the warning is the most severe one.
 import { formatDuration, humanNumber, nodeLabel } from './format';
 import type { Plan, PlanNode, PlanWarning } from './plan';
 
@@ -18,7 +18,7 @@ export function planSummary(plan: Plan, warnings: readonly PlanWarning[]): strin
   } else {
     parts.push(rowCount(top.node.planRows * top.estimatedLoops));
   }
-  parts.push(`cost ${humanNumber(plan.root.totalCost)}`);
+  if (!plan.withoutCosts) parts.push(`cost ${humanNumber(plan.root.totalCost)}`);
   const time = plan.executionTimeMs ?? plan.root.actual?.totalTimeMs;
   if (plan.analyzed && time !== undefined) parts.push(formatDuration(time));
   const worst = worstWarning(warnings);
@@ -47,7 +47,8 @@ interface Weighed {
 /**
  * The node with the largest exclusive share: with ANALYZE its time over all loops minus its
  * children's; otherwise its cost minus its children's, a nested loop's inner side counted once per
- * estimated outer row. The root when every node weighs nothing.
+ * estimated outer row; without costs (MariaDB before 11.0) the rows a table access reads over
+ * its estimated loops. The root when every node weighs nothing.
  */
 export function mostSignificantNode(plan: Plan): Weighed {
   let best: Weighed = { node: plan.root, weight: -1, estimatedLoops: 1 };
@@ -57,6 +58,8 @@ export function mostSignificantNode(plan: Plan): Weighed {
     if (plan.analyzed && node.actual) {
       const total = (actual: PlanNode['actual']): number => (actual ? actual.totalTimeMs * actual.loops : 0);
       weight = total(node.actual) - node.children.reduce((sum, child) => sum + total(child.actual), 0);
+    } else if (plan.withoutCosts) {
+      weight = (node.rowsExamined ?? 0) * estimatedLoops;
     } else {
       const own = node.totalCost * estimatedLoops;
       weight = own - node.children.reduce((sum, child, index) => sum + child.totalCost * (childLoops[index] ?? estimatedLoops), 0);

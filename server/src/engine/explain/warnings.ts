@@ -1,9 +1,13 @@
 // Warning signs in a plan, with the thresholds of the tools users know (REFERENCE.md §6: pev2,
-// explain.depesz.com, SOAR, pghero): a sequential scan filtering a big table, row misestimates,
-// sorts and hashes spilling to disk, nested loops repeating their inner side, filters discarding
-// most rows. Reads the plan model only.
+// explain.depesz.com, SOAR, pghero). PostgreSQL: a sequential scan filtering a big table, row
+// misestimates, sorts and hashes spilling to disk, nested loops repeating their inner side,
+// filters discarding most rows. MySQL and MariaDB (mysql-warnings.ts): full table scans,
+// "Using filesort", "Using temporary", rows examined ≫ rows produced, and the misestimate of
+// ANALYZE's r_rows against rows. Reads the plan model only.
+import type { Dialect } from '../model';
 import { conditionColumns, formatKilobytes, humanNumber, nodeLabel } from './format';
-import type { Plan, PlanNode, PlanWarning, PlanWarningKind } from './plan';
+import { mysqlNodeWarnings, type NodeWarning } from './mysql-warnings';
+import type { Plan, PlanNode, PlanWarning } from './plan';
 
 export interface PlanWarningOptions {
   /** A scan reading at least this many rows reads a big table (SOAR and pghero use 10,000). */
@@ -46,21 +50,12 @@ export function planWarnings(plan: Plan, options: PlanWarningOptions = {}): Plan
   const largeTableRows = options.largeTableRows ?? defaultLargeTableRows;
   const warnings: PlanWarning[] = [];
   const visit = (node: PlanNode, walk: Walk): void => {
-    const add = (kind: PlanWarningKind, severity: PlanWarning['severity'], message: string, detail: string): void => {
-      warnings.push({ kind, severity, path: walk.path, message, detail });
-    };
-    const seqScan = seqScanWarning(node, largeTableRows);
-    if (seqScan) add('seq-scan-with-filter', seqScan.severity, seqScan.message, seqScan.detail);
-    const misestimate = plan.analyzed ? misestimateWarning(node, walk) : undefined;
-    if (misestimate) add('misestimate', misestimate.severity, misestimate.message, misestimate.detail);
-    const sort = sortWarning(node);
-    if (sort) add('sort-on-disk', sort.severity, sort.message, sort.detail);
-    const hash = hashWarning(node);
-    if (hash) add('hash-spill', hash.severity, hash.message, hash.detail);
-    const loops = nestedLoopWarning(node, walk);
-    if (loops) add('nested-loop-many-loops', loops.severity, loops.message, loops.detail);
-    const removed = seqScan ? undefined : removedWarning(node);
-    if (removed) add('rows-removed-by-filter', removed.severity, removed.message, removed.detail);
+    const misestimate = plan.analyzed ? misestimateWarning(node, walk, plan.dialect) : undefined;
+    const found =
+      plan.dialect === 'postgres'
+        ? postgresNodeWarnings(node, walk, largeTableRows, misestimate)
+        : [...mysqlNodeWarnings(node, { dialect: plan.dialect, estimatedLoops: walk.estimatedLoops, largeTableRows }), misestimate];
+    for (const warning of found) if (warning) warnings.push({ ...warning, path: walk.path });
     node.children.forEach((child, index) => visit(child, childWalk(node, child, index, walk)));
   };
   visit(plan.root, { path: [], estimatedLoops: 1, mayStopEarly: false });
@@ -71,6 +66,19 @@ interface Found {
   readonly severity: PlanWarning['severity'];
   readonly message: string;
   readonly detail: string;
+}
+
+function postgresNodeWarnings(node: PlanNode, walk: Walk, largeTableRows: number, misestimate: NodeWarning | undefined): (NodeWarning | undefined)[] {
+  const seqScan = seqScanWarning(node, largeTableRows);
+  const kinded = (kind: PlanWarning['kind'], found: Found | undefined): NodeWarning | undefined => (found ? { kind, ...found } : undefined);
+  return [
+    kinded('seq-scan-with-filter', seqScan),
+    misestimate,
+    kinded('sort-on-disk', sortWarning(node)),
+    kinded('hash-spill', hashWarning(node)),
+    kinded('nested-loop-many-loops', nestedLoopWarning(node, walk)),
+    kinded('rows-removed-by-filter', seqScan ? undefined : removedWarning(node)),
+  ];
 }
 
 function childWalk(node: PlanNode, child: PlanNode, index: number, walk: Walk): Walk {
@@ -129,14 +137,15 @@ function seqScanWarning(node: PlanNode, largeTableRows: number): Found | undefin
   return { severity, message, detail };
 }
 
-function misestimateWarning(node: PlanNode, walk: Walk): Found | undefined {
-  const estimate = misestimate(node);
+function misestimateWarning(node: PlanNode, walk: Walk, dialect: Dialect): NodeWarning | undefined {
+  const estimate = misestimate(node, dialect);
   if (!estimate) return undefined;
   // Fewer rows than estimated under a Limit (or a join that stops at the first match) is expected.
-  if (estimate.direction === 'over' && walk.mayStopEarly) return undefined;
+  // MySQL's JSON plan shows no LIMIT at all, so there only too many rows prove a misestimate.
+  if (estimate.direction === 'over' && (walk.mayStopEarly || dialect !== 'postgres')) return undefined;
   // The same error carried up from a child is reported once, at the child that made it.
   const inherited = node.children.some((child) => {
-    const childEstimate = misestimate(child);
+    const childEstimate = misestimate(child, dialect);
     return childEstimate !== undefined && childEstimate.direction === estimate.direction && estimate.factor <= childEstimate.factor * 2;
   });
   if (inherited) return undefined;
@@ -145,19 +154,30 @@ function misestimateWarning(node: PlanNode, walk: Walk): Found | undefined {
   const rounded = humanNumber(Math.round(factor));
   const message = `row estimate ${rounded}× too ${estimate.direction === 'under' ? 'low' : 'high'}`;
   const detail =
-    `${nodeLabel(node)}: the planner estimated ${humanNumber(node.planRows)} rows per loop, ${humanNumber(estimate.actualRows)} came back` +
-    ` (${rounded}× ${estimate.direction === 'under' ? 'under' : 'over'}-estimate); the plan above it was chosen for the wrong row count — ANALYZE the table, or add extended statistics for correlated columns`;
-  return { severity, message, detail };
+    dialect === 'postgres'
+      ? `${nodeLabel(node)}: the planner estimated ${humanNumber(node.planRows)} rows per loop, ${humanNumber(estimate.actualRows)} came back` +
+        ` (${rounded}× ${estimate.direction === 'under' ? 'under' : 'over'}-estimate); the plan above it was chosen for the wrong row count — ANALYZE the table, or add extended statistics for correlated columns`
+      : `${nodeLabel(node)}: the optimizer estimated ${humanNumber(estimate.plannedRows)} rows read per scan (rows), ${humanNumber(estimate.actualRows)} were read (r_rows)` +
+        ` (${rounded}× under-estimate); the join order and access were chosen for the wrong row count — run ANALYZE TABLE${dialect === 'mariadb' ? ' (… PERSISTENT FOR ALL for histograms)' : ', or add a histogram (ANALYZE TABLE … UPDATE HISTOGRAM ON …)'} for skewed columns`;
+  return { kind: 'misestimate', severity, message, detail };
 }
 
-function misestimate(node: PlanNode): { factor: number; direction: 'under' | 'over'; actualRows: number } | undefined {
+/**
+ * PostgreSQL: rows returned per loop, estimated and actual. MySQL and MariaDB: a table access's
+ * rows read per scan (`rows` against ANALYZE's `r_rows`), the numbers their EXPLAIN shows; the
+ * other nodes' rows are derived from those, so they are not compared.
+ */
+function misestimate(node: PlanNode, dialect: Dialect): { factor: number; direction: 'under' | 'over'; plannedRows: number; actualRows: number } | undefined {
   if (!executed(node)) return undefined;
-  const planned = Math.max(1, node.planRows);
-  const actual = node.actual.rows;
+  const mysqlAccess = dialect !== 'postgres' && node.rowsExamined !== undefined && node.actual.rowsExamined !== undefined;
+  if (dialect !== 'postgres' && !mysqlAccess) return undefined;
+  const plannedRows = mysqlAccess ? (node.rowsExamined ?? 0) : node.planRows;
+  const planned = Math.max(1, plannedRows);
+  const actual = mysqlAccess ? (node.actual.rowsExamined ?? 0) : node.actual.rows;
   if (Math.max(planned, actual) * node.actual.loops < misestimateMinimumRows) return undefined;
   const factor = Math.max(actual, 1) / planned;
-  if (factor >= misestimateFactor) return { factor, direction: 'under', actualRows: actual };
-  if (1 / factor >= misestimateFactor) return { factor: 1 / factor, direction: 'over', actualRows: actual };
+  if (factor >= misestimateFactor) return { factor, direction: 'under', plannedRows, actualRows: actual };
+  if (1 / factor >= misestimateFactor) return { factor: 1 / factor, direction: 'over', plannedRows, actualRows: actual };
   return undefined;
 }
 

@@ -1,8 +1,11 @@
 // "Add index": the statement that indexes a table's columns, named the way the project already
 // names its indexes. Shared by the foreign-key-without-index fix and the explain index advisor.
+// PostgreSQL gets CREATE INDEX [CONCURRENTLY]; MySQL and MariaDB an online ALTER TABLE.
+import type { Dialect } from '../model';
 import { quoteName } from '../rules/lib/locking-helpers';
 import { makeObjectName } from './names';
 import { qualifiedKey, type SchemaModel, type SchemaTable } from './model';
+import { quoteMysqlName } from './mysql-identifiers';
 
 /** A naming pattern: how an index name is made from its table and columns. */
 interface NamingPattern {
@@ -39,22 +42,47 @@ export function projectNamingPattern(model: SchemaModel): NamingPattern {
   return best && best[1] >= 2 && best[1] > (second?.[1] ?? 0) ? best[0] : defaultPattern;
 }
 
+/** PostgreSQL's NAMEDATALEN - 1; MySQL allows 64 characters, so the same limit suits both. */
 const maxIdentifierBytes = 63;
 
-/** A free index name for the columns, in the project's pattern, cut to the identifier limit. */
+/**
+ * A free index name for the columns, in the project's pattern, cut to the identifier limit. On
+ * PostgreSQL it must be free among the schema's indexes and tables; on MySQL and MariaDB only
+ * among the table's own indexes.
+ */
 export function indexNameFor(model: SchemaModel, table: SchemaTable, columns: readonly string[]): string {
   const wanted = projectNamingPattern(model).name(table.name, columns);
   const fitted = new TextEncoder().encode(wanted).length <= maxIdentifierBytes ? wanted : makeObjectName(table.name, columns.join('_'), 'idx');
+  const taken = (name: string): boolean =>
+    model.dialect === 'postgres'
+      ? model.indexes.has(qualifiedKey(table.schema, name)) || model.tables.has(qualifiedKey(table.schema, name))
+      : model.indexesOn(qualifiedKey(table.schema, table.name)).some((index) => index.name.toLowerCase() === name.toLowerCase());
   let name = fitted;
-  for (let suffix = 1; model.indexes.has(qualifiedKey(table.schema, name)) || model.tables.has(qualifiedKey(table.schema, name)); suffix++) {
+  for (let suffix = 1; taken(name); suffix++) {
     name = makeObjectName(table.name, columns.join('_'), `idx${suffix}`);
   }
   return name;
 }
 
-/** `CREATE INDEX [CONCURRENTLY] name ON table (columns)` (no terminator), identifiers quoted as needed. */
+/** `CREATE INDEX [CONCURRENTLY] name ON table (columns)` (no terminator), identifiers quoted as needed: PostgreSQL. */
 export function createIndexStatement(table: { readonly schema: string | undefined; readonly name: string }, columns: readonly string[], name: string, concurrently: boolean): string {
   const keyword = concurrently ? 'CREATE INDEX CONCURRENTLY' : 'CREATE INDEX';
   const tableSql = table.schema && table.schema !== 'public' ? `${quoteName(table.schema)}.${quoteName(table.name)}` : quoteName(table.name);
   return `${keyword} ${quoteName(name)} ON ${tableSql} (${columns.map(quoteName).join(', ')})`;
+}
+
+/**
+ * `ALTER TABLE table ADD INDEX name (columns), ALGORITHM=INPLACE, LOCK=NONE` (no terminator):
+ * InnoDB builds a secondary index in place while reads and writes go on (MySQL 8 "Online DDL
+ * Operations"; MariaDB KB "InnoDB Online DDL"), and the clauses make the server refuse rather
+ * than silently lock the table when it cannot.
+ */
+export function mysqlAddIndexStatement(table: { readonly schema: string | undefined; readonly name: string }, columns: readonly string[], name: string): string {
+  const tableSql = table.schema ? `${quoteMysqlName(table.schema)}.${quoteMysqlName(table.name)}` : quoteMysqlName(table.name);
+  return `ALTER TABLE ${tableSql} ADD INDEX ${quoteMysqlName(name)} (${columns.map(quoteMysqlName).join(', ')}), ALGORITHM=INPLACE, LOCK=NONE`;
+}
+
+/** The statement "Add index" writes for a suggestion: online on every dialect (CONCURRENTLY on PostgreSQL). */
+export function onlineAddIndexStatement(dialect: Dialect, table: { readonly schema: string | undefined; readonly name: string }, columns: readonly string[], name: string): string {
+  return dialect === 'postgres' ? createIndexStatement(table, columns, name, true) : mysqlAddIndexStatement(table, columns, name);
 }
