@@ -456,13 +456,25 @@ describe('MySQL lowering: other DDL', () => {
     assert.deepEqual(statements.map((statement) => statement.text), [text, text]);
   });
 
+  it('lowers what a view reads: its tables with their ranges, without common table expressions, and its columns', () => {
+    const text = 'CREATE VIEW report (a, b) AS WITH recent AS (SELECT * FROM orders) SELECT u.name, r.total FROM `Users` u JOIN recent r ON r.user_id = u.id, shop.items, (SELECT 1 AS one) AS s WHERE u.active = 1 WITH CHECK OPTION';
+    const view = single(text, 'create-other');
+    assert.deepEqual(view.reads?.relations.map((relation) => [relation.schema, relation.name, slice(text, relation.range)]), [
+      [undefined, 'orders', 'orders'],
+      [undefined, 'users', '`Users`'],
+      ['shop', 'items', 'shop.items'],
+    ]);
+    assert.deepEqual(view.reads?.columns, ['name', 'total', 'user_id', 'id', 'active']);
+  });
+
   it('lowers TRUNCATE, CREATE DATABASE, views, routines, triggers and events', () => {
     assert.deepEqual(single('TRUNCATE TABLE db.t', 'truncate').tables.map((table) => table.name), ['t']);
     assert.deepEqual(single('TRUNCATE t', 'truncate').tables.map((table) => table.name), ['t']);
     const database = single('CREATE DATABASE IF NOT EXISTS shop DEFAULT CHARACTER SET utf8mb4', 'create-other');
     assert.deepEqual([database.objectKind, database.name?.name, database.ifNotExists], ['schema', 'shop', true]);
     const view = single("CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW v_users AS SELECT id FROM users", 'create-other');
-    assert.deepEqual([view.objectKind, view.name?.name], ['view', 'v_users']);
+    assert.deepEqual([view.objectKind, view.name?.name, view.reads], ['view', 'v_users', { relations: [view.reads!.relations[0]], columns: ['id'] }]);
+    assert.deepEqual(view.reads?.relations.map((relation) => relation.name), ['users']);
     const procedure = single("CREATE DEFINER='admin'@'%' PROCEDURE add_user(IN n INT) BEGIN INSERT INTO users VALUES (n); END", 'create-other');
     assert.deepEqual([procedure.objectKind, procedure.name?.name], ['function', 'add_user']);
     const trigger = single('CREATE DEFINER=CURRENT_USER TRIGGER tr_bi BEFORE INSERT ON db.users FOR EACH ROW SET NEW.created = NOW()', 'create-trigger');

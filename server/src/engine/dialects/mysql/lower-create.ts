@@ -6,6 +6,7 @@ import type { MysqlToken } from './lexer';
 import { pascalCase } from './lower-drop';
 import { lowerCreateIndex } from './lower-index';
 import { lowerCreateTable } from './lower-table';
+import { viewReads } from './lower-view';
 import type { MysqlParseOptions } from './lowering-options';
 import type { TokenCursor } from './token-cursor';
 
@@ -35,6 +36,11 @@ export function lowerCreate(cursor: TokenCursor, options: MysqlParseOptions): St
   if (!name) {
     cursor.fail(`CREATE ${keyword} needs a name`);
     return undefined;
+  }
+  if (objectKind === 'view') {
+    // `CREATE VIEW v [(columns)] AS query`.
+    if (cursor.atSymbol('(')) cursor.skipItem();
+    return { kind: 'create-other', objectKind, name, ...(cursor.acceptWord('AS') ? { reads: viewReads(cursor, cursor.index, options) } : {}) };
   }
   const withIfNotExists = objectKind === 'schema' || objectKind === 'sequence' ? { ifNotExists, ifNotExistsInsertAt } : {};
   return { kind: 'create-other', objectKind, name, ...withIfNotExists, ...(objectKind === 'sequence' && prefix.temporary ? { temporary: true } : {}) };
