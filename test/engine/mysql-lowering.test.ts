@@ -2,9 +2,12 @@
 // edit), every ALTER TABLE action kind, column, key and option facts, canonical types, SET variants,
 // DML query shapes, and the line between a syntax error and an unanalyzed statement.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { AlterTableAction, ParseOutcome, Statement, StatementOf, TextRange } from '../../server/src/engine/model';
 import { parseMysqlStatement, type MysqlParseOptions } from '../../server/src/engine/dialects/mysql/parse';
+import { splitMysql } from '../../server/src/engine/dialects/mysql/split';
 
 const mysql80: MysqlParseOptions = { dialect: 'mysql', version: { major: 8, minor: 0, patch: 35 } };
 const mariadb1011: MysqlParseOptions = { dialect: 'mariadb', version: { major: 10, minor: 11, patch: 6 } };
@@ -646,5 +649,28 @@ describe('MySQL lowering: statement fields', () => {
     const [statement] = outcome.statements;
     assert.deepEqual([statement?.dialect, statement?.range, statement?.text, statement?.raw], ['mariadb', range, 'ALTER TABLE t ENGINE=InnoDB;', undefined]);
     assert.equal(statement?.kind === 'alter-table' ? fileText.slice(statement.table.range.start, statement.table.range.end) : '', 't');
+  });
+});
+
+describe('MySQL lowering: statements the server accepts', () => {
+  it('lowers every statement MariaDB 10.11 accepted, in the kinds it has', () => {
+    const text = readFileSync(join(import.meta.dirname, 'fixtures', 'mariadb-accepted.sql'), 'utf8');
+    const kinds = splitMysql(text, mariadb1011).segments.map((segment) => {
+      const outcome = parseMysqlStatement(text, segment.range, mariadb1011);
+      const where = text.slice(segment.range.start, segment.range.end);
+      assert.equal(outcome.syntaxError, undefined, `${where}: ${outcome.syntaxError?.message}`);
+      assert.equal(outcome.unanalyzed, undefined, where);
+      return outcome.statements
+        .map((statement) => (statement.kind === 'alter-table' ? `alter:${statement.actions.map((action) => action.kind).join('+')}` : statement.kind === 'other' ? `other:${statement.nodeType}` : statement.kind))
+        .join(',');
+    });
+    assert.deepEqual(kinds, [
+      'create-table', 'create-table', 'alter:add-column+add-column', 'alter:add-column+drop-column+change-column+change-column', 'alter:set-default+drop-default',
+      'alter:rename-column+rename-index', 'alter:add-index+add-index+drop-index', 'alter:index-visibility', 'alter:drop-constraint+drop-constraint+add-constraint',
+      'alter:convert-charset', 'alter:table-option+table-option+table-option+table-option+other', 'alter:other', 'alter:add-column', 'alter:other', 'alter:other',
+      'alter:rename-table', 'rename-object,rename-object', 'create-index', 'create-index', 'drop', 'drop', 'create-table', 'create-table', 'create-table',
+      'create-table', 'create-table', 'create-table', 'create-table', 'alter:add-index+add-column', 'alter:partitioning', 'truncate', 'set,alter:add-column',
+      'set,set,other:SetUserVariable,set', 'set', 'set', 'set', 'create-other', 'drop', 'create-other', 'drop', 'create-other', 'drop', 'drop',
+    ]);
   });
 });
