@@ -61,6 +61,13 @@ describe('MySQL lowering: ALTER TABLE', () => {
     assert.equal(alter.onlineDdl?.clausesInsertAt, text.length - 1);
   });
 
+  it('reads ALGORITHM and LOCK written after the last table option without a comma', () => {
+    const text = 'ALTER TABLE t ENGINE=InnoDB ALGORITHM=COPY LOCK=SHARED';
+    const alter = single(text, 'alter-table');
+    assert.deepEqual(alter.actions.map((action) => slice(text, action.range)), ['ENGINE=InnoDB']);
+    assert.deepEqual([alter.onlineDdl?.algorithm?.value, alter.onlineDdl?.lock?.value], ['COPY', 'SHARED']);
+  });
+
   it('puts the clause insertion point after the last action when no clause is written', () => {
     const text = 'ALTER TABLE t ADD INDEX idx_a (a)  ;';
     const alter = single(text, 'alter-table');

@@ -60,7 +60,7 @@ export function readOnlineDdlClause(cursor: TokenCursor): Clause {
 
 /**
  * Tokens after an action that its reader did not consume (`DROP COLUMN c RESTRICT`) belong to it, up
- * to the next comma or an action that may follow without one (table options, PARTITION BY).
+ * to the next comma or a clause that may follow without one (table options, PARTITION BY).
  */
 function withTrailingTokens(cursor: TokenCursor, actions: readonly AlterTableAction[], startIndex: number): readonly AlterTableAction[] {
   const last = actions[actions.length - 1];
@@ -74,8 +74,9 @@ function withTrailingTokens(cursor: TokenCursor, actions: readonly AlterTableAct
   return [...actions.slice(0, -1), extended];
 }
 
+/** What may follow an action without a comma: partitioning, and (leniently) ALGORITHM= / LOCK=. */
 function atActionWithoutComma(cursor: TokenCursor): boolean {
-  return cursor.atWords('PARTITION', 'BY') || cursor.atWords('REMOVE', 'PARTITIONING');
+  return cursor.atWords('PARTITION', 'BY') || cursor.atWords('REMOVE', 'PARTITIONING') || cursor.atWord('ALGORITHM') || cursor.atWord('LOCK');
 }
 
 function otherAction(cursor: TokenCursor, startIndex: number, description?: string, column?: string): AlterTableAction {
