@@ -2,13 +2,10 @@
 // of every file (split with splitMysql) is lowered for MySQL 8.0 and MariaDB 10.11 with no exception
 // and no syntax error, and at least 99% of segments are lowered (templates count as classified).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseMysqlStatement, type MysqlParseOptions } from '../../server/src/engine/dialects/mysql/parse';
 import { splitMysql } from '../../server/src/engine/dialects/mysql/split';
-
-const corpusRoot = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'mysql');
+import { mysqlCorpusFiles, mysqlCorpusRoot } from '../support/mysql-corpus';
 
 const targets: readonly MysqlParseOptions[] = [
   { dialect: 'mysql', version: { major: 8, minor: 0, patch: 35 } },
@@ -22,23 +19,12 @@ interface ProjectCounts {
   unanalyzed: number;
 }
 
-function corpusFiles(): { project: string; path: string; text: string }[] {
-  const files: { project: string; path: string; text: string }[] = [];
-  for (const project of readdirSync(corpusRoot).sort()) {
-    for (const name of readdirSync(join(corpusRoot, project)).sort()) {
-      const path = join(corpusRoot, project, name);
-      files.push({ project, path, text: readFileSync(path, 'utf8') });
-    }
-  }
-  return files;
-}
-
 describe('MySQL front-end: shared MySQL corpus', () => {
-  const files = corpusFiles();
+  const files = mysqlCorpusFiles();
 
   for (const options of targets) {
     it(`lowers every statement of every file for ${options.dialect} ${options.version.major}.${options.version.minor} without a syntax error`, (t) => {
-      assert.ok(files.length >= 1000, `expected the MySQL corpus at ${corpusRoot}`);
+      assert.ok(files.length >= 1000, `expected the MySQL corpus at ${mysqlCorpusRoot}`);
       const byProject = new Map<string, ProjectCounts>();
       const problems: string[] = [];
       let loweringMs = 0;

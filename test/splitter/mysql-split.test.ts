@@ -2,11 +2,10 @@
 // (DELIMITER, stored-program bodies, executable comments per dialect and version, templates), and the shared corpus.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { delimiterCommandValue, splitMysql } from '../../server/src/engine/dialects/mysql/split';
 import type { MysqlLexOptions } from '../../server/src/engine/dialects/mysql/lexer';
 import type { SegmentKind } from '../../server/src/engine/model/segment';
+import { mysqlCorpusFiles, mysqlCorpusRoot } from '../support/mysql-corpus';
 import { assertWellFormedSplit } from '../support/split';
 
 const mysql80: MysqlLexOptions = { dialect: 'mysql', version: { major: 8, minor: 0, patch: 30 } };
@@ -453,23 +452,10 @@ describe('splitMysql: encodings and robustness', () => {
   });
 });
 
-const corpusRoot = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'mysql');
-
-function corpusFiles(): { project: string; path: string; text: string }[] {
-  const files: { project: string; path: string; text: string }[] = [];
-  for (const project of readdirSync(corpusRoot).sort()) {
-    for (const name of readdirSync(join(corpusRoot, project)).sort()) {
-      const path = join(corpusRoot, project, name);
-      files.push({ project, path, text: readFileSync(path, 'utf8') });
-    }
-  }
-  return files;
-}
-
 describe('splitMysql: shared MySQL corpus', () => {
   it('splits every file without throwing and keeps the invariants, for MySQL and MariaDB', (t) => {
-    const files = corpusFiles();
-    assert.ok(files.length >= 1000, `expected the MySQL corpus at ${corpusRoot}`);
+    const files = mysqlCorpusFiles();
+    assert.ok(files.length >= 1000, `expected the MySQL corpus at ${mysqlCorpusRoot}`);
     let segments = 0;
     const started = performance.now();
     for (const file of files) segments += splitMysql(file.text, mysql80).segments.length;
@@ -485,7 +471,7 @@ describe('splitMysql: shared MySQL corpus', () => {
   });
 
   it('apache/ranger routines under DELIMITER are never cut inside their bodies', () => {
-    const ranger = corpusFiles().filter((file) => file.project === 'apache__ranger' && /^\s*DELIMITER\s/im.test(file.text));
+    const ranger = mysqlCorpusFiles().filter((file) => file.project === 'apache__ranger' && /^\s*DELIMITER\s/im.test(file.text));
     assert.ok(ranger.length >= 10, 'ranger has DELIMITER files');
     const bodyWords = /^(END\b|ELSE\b|ELSEIF\b|DECLARE\b|IF\b|THEN\b|WHEN\b|LEAVE\b|LOOP\b|OPEN\b|CLOSE\b|FETCH\b)/i;
     let routines = 0;

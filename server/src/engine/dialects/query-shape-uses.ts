@@ -1,7 +1,7 @@
 // The column uses a query shape records, shared by the PostgreSQL and MySQL/MariaDB shape lowerings:
 // how a comparison, a LIKE pattern or a join condition becomes a ColumnUse. Dialect-neutral: it sees
 // resolved columns only, never a parser's AST.
-import type { ColumnUse } from '../model';
+import type { ColumnUse, QueryShapeTable } from '../model';
 
 /** A column attributed to a table of the shape (table undefined: one of several, the schema decides). */
 export type ResolvedColumn = { readonly table: string | undefined; readonly column: string };
@@ -9,6 +9,20 @@ export type ResolvedColumn = { readonly table: string | undefined; readonly colu
 /** What the shape lowerings collect uses into. */
 export interface ColumnUses {
   readonly uses: ColumnUse[];
+}
+
+/** The FROM list as the predicates see it. */
+export interface ShapeScope extends ColumnUses {
+  readonly tables: QueryShapeTable[];
+  /** Refs of FROM items whose columns are unknown here (subqueries, CTEs, functions, aliased joins). */
+  readonly opaque: Set<string>;
+  /** Whether an unnamed FROM item exists (its columns could answer any unqualified name). */
+  hasUnnamedOpaque: boolean;
+  readonly cteNames: ReadonlySet<string>;
+}
+
+export function newScope(cteNames: ReadonlySet<string>): ShapeScope {
+  return { tables: [], opaque: new Set(), hasUnnamedOpaque: false, cteNames, uses: [] };
 }
 
 export type RangeOperator = '<' | '<=' | '>' | '>=';

@@ -3,18 +3,9 @@
 // GROUP BY use, for the explain index advisor. Conservative like dialects/pg/query-shape.ts: OR
 // branches, subqueries, CTE bodies and expressions over a column are left out. Names are folded to
 // lower case (MySQL compares column names case-insensitively; tables assume lower_case_table_names).
-import type { ColumnUse, QueryShape, QueryShapeTable } from '../../model';
-import { likeKind, pushComparison, pushJoin, pushValueUse, rangeOperator, type ResolvedColumn } from '../query-shape-uses';
+import type { QueryShape } from '../../model';
+import { likeKind, newScope, pushComparison, pushJoin, pushValueUse, rangeOperator, type ResolvedColumn, type ShapeScope } from '../query-shape-uses';
 import { isNode, listField, nameOf, nodeField, stringField, visitAst, type AstNode } from './sql-parser-ast';
-
-interface Scope {
-  readonly tables: QueryShapeTable[];
-  /** Refs of FROM items whose columns are unknown here (subqueries, CTEs). */
-  readonly opaque: Set<string>;
-  hasUnnamedOpaque: boolean;
-  readonly cteNames: ReadonlySet<string>;
-  readonly uses: ColumnUse[];
-}
 
 const fold = (name: string): string => name.toLowerCase();
 
@@ -38,10 +29,6 @@ export function lowerQueryShape(ast: AstNode): QueryShape | undefined {
 export function takesRowLocks(ast: AstNode): boolean {
   const locking = ast.locking_read;
   return locking !== null && locking !== undefined && locking !== '';
-}
-
-function newScope(cteNames: ReadonlySet<string>): Scope {
-  return { tables: [], opaque: new Set(), hasUnnamedOpaque: false, cteNames, uses: [] };
 }
 
 function cteNamesOf(ast: AstNode): Set<string> {
@@ -73,7 +60,7 @@ function selectShape(select: AstNode, outerCtes: ReadonlySet<string>): QueryShap
   return { tables: scope.tables, columns: scope.uses };
 }
 
-function addFromList(scope: Scope, items: readonly unknown[]): void {
+function addFromList(scope: ShapeScope, items: readonly unknown[]): void {
   const refsSoFar: string[] = [];
   for (const item of items) refsSoFar.push(...addFromItem(scope, item, refsSoFar));
 }
@@ -82,7 +69,7 @@ function addFromList(scope: Scope, items: readonly unknown[]): void {
  * Adds one entry of node-sql-parser's flat FROM list (`a`, then `b` with `join` and `on`/`using`);
  * `before` are the refs of the entries before it (the left side of its join). Returns its refs.
  */
-function addFromItem(scope: Scope, item: unknown, before: readonly string[]): string[] {
+function addFromItem(scope: ShapeScope, item: unknown, before: readonly string[]): string[] {
   if (!isNode(item) || stringField(item, 'type') === 'dual') return [];
   const alias = nameOf(item.as);
   const table = stringField(item, 'table');
@@ -130,13 +117,13 @@ function conjuncts(node: unknown, into: AstNode[] = []): AstNode[] {
   return into;
 }
 
-function addPredicates(scope: Scope, clause: unknown, preserved: ReadonlySet<string> | undefined): void {
+function addPredicates(scope: ShapeScope, clause: unknown, preserved: ReadonlySet<string> | undefined): void {
   for (const condition of conjuncts(clause)) {
     if (stringField(condition, 'type') === 'binary_expr') addComparison(scope, condition, preserved);
   }
 }
 
-function addComparison(scope: Scope, expression: AstNode, preserved: ReadonlySet<string> | undefined): void {
+function addComparison(scope: ShapeScope, expression: AstNode, preserved: ReadonlySet<string> | undefined): void {
   const operator = stringField(expression, 'operator')?.toUpperCase() ?? '';
   const left = resolveColumn(scope, expression.left);
   const range = rangeOperator(operator);
@@ -178,7 +165,7 @@ function isValue(node: unknown): boolean {
 }
 
 /** A bare column reference attributed to one of the scope's tables (table undefined: one of several, the schema decides). */
-function resolveColumn(scope: Scope, node: unknown): ResolvedColumn | undefined {
+function resolveColumn(scope: ShapeScope, node: unknown): ResolvedColumn | undefined {
   if (!isNode(node) || stringField(node, 'type') !== 'column_ref') return undefined;
   const columnName = nameOf(node.column);
   if (columnName === undefined || columnName === '*') return undefined;
@@ -196,7 +183,7 @@ function resolveColumn(scope: Scope, node: unknown): ResolvedColumn | undefined 
  * A column of ORDER BY / GROUP BY: a position (`ORDER BY 2`) or an output name (`AS x`) stands for
  * that select-list entry; otherwise a column of the FROM list.
  */
-function outputColumn(scope: Scope, select: AstNode, node: unknown): ResolvedColumn | undefined {
+function outputColumn(scope: ShapeScope, select: AstNode, node: unknown): ResolvedColumn | undefined {
   const targets = listField(select, 'columns');
   if (isNode(node) && stringField(node, 'type') === 'number' && typeof node.value === 'number') {
     const target = targets[node.value - 1];

@@ -3,20 +3,9 @@
 // use. Conservative by design (model/query-shape.ts): OR branches, subqueries, CTE bodies,
 // expressions over a column and anything it cannot attribute to one table are left out.
 import type { Node, SelectStmt, WithClause } from '@pgsql/types';
-import type { ColumnUse, QueryShape, QueryShapeTable, SelectWrites } from '../../model';
-import { likeKind, pushComparison, pushJoin, pushValueUse, rangeOperator, type ResolvedColumn } from '../query-shape-uses';
+import type { QueryShape, SelectWrites } from '../../model';
+import { likeKind, newScope, pushComparison, pushJoin, pushValueUse, rangeOperator, type ResolvedColumn, type ShapeScope } from '../query-shape-uses';
 import { nodeAs, stringValues, visitNodes, type NodeOf } from './ast';
-
-/** The FROM list as the predicates see it. */
-interface Scope {
-  readonly tables: QueryShapeTable[];
-  /** Refs of FROM items whose columns are unknown here (subqueries, CTEs, functions, aliased joins). */
-  readonly opaque: Set<string>;
-  /** Whether an unnamed FROM item exists (its columns could answer any unqualified name). */
-  hasUnnamedOpaque: boolean;
-  readonly cteNames: ReadonlySet<string>;
-  readonly uses: ColumnUse[];
-}
 
 /** The shape of a statement node, or undefined for statements that read no rows this way (set operations, VALUES). */
 export function lowerQueryShape(node: Node): QueryShape | undefined {
@@ -56,11 +45,7 @@ export function selectWrites(select: SelectStmt): SelectWrites | undefined {
   return undefined;
 }
 
-function newScope(cteNames: ReadonlySet<string>): Scope {
-  return { tables: [], opaque: new Set(), hasUnnamedOpaque: false, cteNames, uses: [] };
-}
-
-function finish(scope: Scope): QueryShape {
+function finish(scope: ShapeScope): QueryShape {
   return { tables: scope.tables, columns: scope.uses };
 }
 
@@ -93,7 +78,7 @@ function selectShape(select: SelectStmt, outerCtes: ReadonlySet<string>): QueryS
 }
 
 /** Adds a FROM item's tables; returns the refs of the tables it brought in. */
-function addFromItem(scope: Scope, item: Node): string[] {
+function addFromItem(scope: ShapeScope, item: Node): string[] {
   const range = nodeAs(item, 'RangeVar');
   if (range) {
     const name = range.relname ?? '';
@@ -147,7 +132,7 @@ function conjuncts(node: Node | undefined, into: Node[] = []): Node[] {
  * Records the conditions of a WHERE or ON clause. `preserved` are the tables an outer join keeps
  * whole: a condition on them in ON filters nothing, and the join never looks them up by key.
  */
-function addPredicates(scope: Scope, clause: Node | undefined, preserved: ReadonlySet<string> | undefined): void {
+function addPredicates(scope: ShapeScope, clause: Node | undefined, preserved: ReadonlySet<string> | undefined): void {
   for (const condition of conjuncts(clause)) {
     const expression = nodeAs(condition, 'A_Expr');
     if (expression) {
@@ -159,7 +144,7 @@ function addPredicates(scope: Scope, clause: Node | undefined, preserved: Readon
   }
 }
 
-function addExpression(scope: Scope, expression: NodeOf<'A_Expr'>, preserved: ReadonlySet<string> | undefined): void {
+function addExpression(scope: ShapeScope, expression: NodeOf<'A_Expr'>, preserved: ReadonlySet<string> | undefined): void {
   const operator = stringValues(expression.name).join('.');
   const left = resolveNode(scope, expression.lexpr);
   switch (expression.kind) {
@@ -214,7 +199,7 @@ function isValue(node: Node | undefined): boolean {
 }
 
 /** A bare column reference attributed to one of the scope's tables (table undefined: one of several, the schema decides). */
-function resolveNode(scope: Scope, node: Node | undefined): ResolvedColumn | undefined {
+function resolveNode(scope: ShapeScope, node: Node | undefined): ResolvedColumn | undefined {
   const reference = nodeAs(node, 'ColumnRef');
   if (!reference) return undefined;
   const fields = reference.fields ?? [];
@@ -240,7 +225,7 @@ function resolveNode(scope: Scope, node: Node | undefined): ResolvedColumn | und
  * A column of ORDER BY / GROUP BY: a position (`ORDER BY 2`) or an output name (`AS x`) stands for
  * that select-list entry; otherwise a column of the FROM list.
  */
-function outputColumn(scope: Scope, select: SelectStmt, node: Node | undefined): ResolvedColumn | undefined {
+function outputColumn(scope: ShapeScope, select: SelectStmt, node: Node | undefined): ResolvedColumn | undefined {
   const targets = select.targetList ?? [];
   const constant = nodeAs(node, 'A_Const');
   if (constant?.ival !== undefined) {
