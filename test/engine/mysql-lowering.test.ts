@@ -188,6 +188,8 @@ describe('MySQL lowering: ALTER TABLE', () => {
     assert.deepEqual(actions.map((action) => action.kind), ['rename-column', 'rename-index', 'rename-index', 'rename-table']);
     assert.deepEqual(actions.map((action) => ('from' in action ? [action.from, action.to] : 'to' in action ? action.to : undefined)), [['a', 'b'], ['i1', 'i2'], ['k1', 'k2'], 't2']);
     assert.deepEqual(onlyAction('ALTER TABLE t RENAME AS t3', 'rename-table').to, 't3');
+    const ifExists = actionsOf('ALTER TABLE t RENAME COLUMN IF EXISTS a TO b, ALTER COLUMN IF EXISTS b SET DEFAULT 1, ADD CONSTRAINT IF NOT EXISTS ck CHECK (b > 0)', mariadb1011);
+    assert.deepEqual(ifExists.map((action) => (action.kind === 'rename-column' ? [action.from, action.to] : action.kind === 'set-default' ? action.column : action.kind === 'add-constraint' ? action.constraint.name : action.kind)), [['a', 'b'], 'b', 'ck']);
   });
 
   it('lowers index visibility in the MySQL and the MariaDB spellings', () => {
@@ -673,11 +675,40 @@ describe('MySQL lowering: statements the server accepts', () => {
     });
     assert.deepEqual(kinds, [
       'create-table', 'create-table', 'alter:add-column+add-column', 'alter:add-column+drop-column+change-column+change-column', 'alter:set-default+drop-default',
-      'alter:rename-column+rename-index', 'alter:add-index+add-index+drop-index', 'alter:index-visibility', 'alter:drop-constraint+drop-constraint+add-constraint',
+      'alter:rename-column+rename-index+set-default', 'alter:add-constraint+add-constraint+drop-constraint', 'alter:add-index+add-index+drop-index', 'alter:index-visibility', 'alter:drop-constraint+drop-constraint+add-constraint',
       'alter:convert-charset', 'alter:table-option+table-option+table-option+table-option+other', 'alter:other', 'alter:add-column', 'alter:other', 'alter:other',
       'alter:rename-table', 'rename-object,rename-object', 'create-index', 'create-index', 'drop', 'drop', 'create-table', 'create-table', 'create-table',
       'create-table', 'create-table', 'create-table', 'create-table', 'alter:add-index+add-column', 'alter:partitioning', 'truncate', 'set,alter:add-column',
       'set,set,other:SetUserVariable,set', 'set', 'set', 'set', 'create-other', 'drop', 'create-other', 'drop', 'create-other', 'drop', 'drop',
     ]);
+  });
+});
+
+describe('MySQL lowering: broken input', () => {
+  it('never throws on statements cut short or with tokens dropped, and reports errors inside the statement', () => {
+    const source = readFileSync(join(import.meta.dirname, 'fixtures', 'mariadb-accepted.sql'), 'utf8');
+    const statements = splitMysql(source, mariadb1011).segments.map((segment) => source.slice(segment.range.start, segment.range.end));
+    let seed = 1234;
+    // Deterministic LCG, so a failure reproduces.
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let syntaxErrors = 0;
+    for (const statement of statements) {
+      const words = statement.split(/(?<=[\s(),])/);
+      for (let round = 0; round < 20; round++) {
+        const kept = words.filter(() => random() > 0.15).slice(0, Math.ceil(random() * words.length));
+        const text = kept.join('');
+        for (const options of [mysql80, mariadb1011]) {
+          const outcome = lower(text, options);
+          if (!outcome.syntaxError) continue;
+          syntaxErrors++;
+          assert.ok(outcome.syntaxError.offset >= 0 && outcome.syntaxError.offset <= text.length, `${text}: offset ${outcome.syntaxError.offset}`);
+          assert.deepEqual(outcome.statements, [], text);
+        }
+      }
+    }
+    assert.ok(syntaxErrors > 0, 'some broken statements are reported as syntax errors');
   });
 });

@@ -247,6 +247,7 @@ function readAlter(cursor: TokenCursor, startIndex: number): AlterTableAction {
   }
   if (cursor.atWord('CHECK') || cursor.atWord('CONSTRAINT')) return skipToComma(cursor, startIndex, 'AlterConstraintEnforcement');
   cursor.acceptWord('COLUMN');
+  cursor.acceptIfExists();
   const column = cursor.readIdentifier();
   if (!column) {
     cursor.fail('ALTER COLUMN needs a column name');
@@ -271,6 +272,7 @@ function readRename(cursor: TokenCursor, startIndex: number): AlterTableAction {
   const renamesIndex = cursor.atWord('INDEX') || cursor.atWord('KEY');
   if (renamesIndex || cursor.atWord('COLUMN')) {
     cursor.index++;
+    cursor.acceptIfExists();
     const from = cursor.readIdentifier();
     const to = from && cursor.acceptWord('TO') ? cursor.readIdentifier() : undefined;
     if (!from || !to) {

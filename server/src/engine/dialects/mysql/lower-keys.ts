@@ -173,7 +173,11 @@ export function readIndexDefinition(cursor: TokenCursor): IndexDefinition | unde
 export function readTableConstraint(cursor: TokenCursor): TableConstraint | undefined {
   const startIndex = cursor.index;
   let symbol: string | undefined;
-  if (cursor.acceptWord('CONSTRAINT') && !cursor.atAnyWord(constraintWords)) symbol = cursor.readIdentifier()?.name;
+  if (cursor.acceptWord('CONSTRAINT')) {
+    // MariaDB: `ADD CONSTRAINT IF NOT EXISTS c …`.
+    cursor.acceptIfNotExists();
+    if (!cursor.atAnyWord(constraintWords)) symbol = cursor.readIdentifier()?.name;
+  }
   const keyword = cursor.peek()?.keyword;
   const base = { notValid: false, usingIndex: undefined, references: undefined, check: undefined };
   if (keyword === 'PRIMARY' || keyword === 'UNIQUE') {
