@@ -1,7 +1,8 @@
 // The MySQL/MariaDB connection layer against the real test server (SQLSIGHT_TEST_MYSQL_URL, set by
 // .ci/run), in a scratch database and with a scratch user that has a real password: EXPLAIN
-// FORMAT=JSON in a read-only transaction, values, the timeout, refusing writes under ANALYZE, and
-// the password flow with a password the server really refuses.
+// FORMAT=JSON in a read-only transaction, MariaDB's ANALYZE FORMAT=JSON, values bound by the
+// server, the timeout, refusing writes under ANALYZE, and the password flow with a password the
+// server really refuses. (End to end with the engine: mariadb-explain.test.ts.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import mysql from 'mysql2/promise';
@@ -65,6 +66,22 @@ describe('live MySQL/MariaDB', { skip: liveMysqlUrl === undefined ? 'SQLSIGHT_TE
   it('sends values for ? and :name placeholders', async () => {
     plan(await service.explain(run(target(), 'SELECT * FROM items WHERE owner = ? AND id > ?', { parameters: ['1', '0'] })));
     plan(await service.explain(run(target(), 'SELECT * FROM items WHERE owner = :owner OR id = :owner', { parameters: ['2'] })));
+  });
+
+  it('binds values on the server: a ? in a string is text, a whole number is a number (LIMIT ?)', async () => {
+    const planJson = plan(await service.explain(run(target(), "SELECT * FROM items WHERE owner = ? AND '?' <> 'x' ORDER BY id LIMIT ?", { parameters: ['1', '2'] })));
+    assert.match(JSON.stringify(planJson), /items_owner/);
+    const mismatch = failure(await service.explain(run(target(), "SELECT * FROM items WHERE owner = ? AND '?' <> 'x'", { parameters: ['1', '2'] })));
+    assert.equal(mismatch.kind, 'needs-parameters');
+    assert.match(mismatch.message, /1 parameter \(\?1\) but 2 values were given/);
+  });
+
+  it('runs ANALYZE FORMAT=JSON on MariaDB: r_rows and r_loops, rolled back', async () => {
+    const result = await service.explain(run(target(), 'SELECT * FROM items WHERE owner = 1', { analyze: true }));
+    assert.equal(result.ok && result.analyzed, true);
+    const text = JSON.stringify(plan(result));
+    assert.match(text, /"r_loops":1/);
+    assert.match(text, /"r_rows":2/);
   });
 
   it('asks for values: MySQL has no generic plan', async () => {

@@ -59,6 +59,7 @@ describe('indexCandidates', () => {
       name: 'orders_customer_id_created_at_idx',
       reason: 'WHERE customer_id = … AND created_at >= …',
       statement: 'CREATE INDEX CONCURRENTLY orders_customer_id_created_at_idx ON orders (customer_id, created_at)',
+      revert: 'DROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_created_at_idx',
     });
   });
 
@@ -130,6 +131,7 @@ describe('indexCandidates', () => {
     assert.equal(candidate?.schema, 'app');
     assert.equal(candidate?.reason, "WHERE sku LIKE '…%'");
     assert.equal(candidate?.statement, 'CREATE INDEX CONCURRENTLY items_sku_idx ON app.items (sku)');
+    assert.equal(candidate?.revert, 'DROP INDEX CONCURRENTLY IF EXISTS app.items_sku_idx');
   });
 });
 
@@ -155,6 +157,13 @@ describe('indexCandidates on MySQL/MariaDB', () => {
     return indexCandidates(shape, mysqlModel).map((candidate) => `${candidate.statement} — ${candidate.reason}`);
   }
 
+  async function mysqlReverts(sql: string): Promise<string[]> {
+    const [statement] = (await analyzeFixture(`-- sqlsight-test: dialect=mysql\n${sql}`)).statements;
+    const shape = statement && queryShapeOf(statement);
+    assert.ok(shape, sql);
+    return indexCandidates(shape, mysqlModel).map((candidate) => candidate.revert);
+  }
+
   it('writes an online ALTER TABLE … ADD INDEX, backtick-quoting what needs it', async () => {
     assert.deepEqual(await mysqlStatements("SELECT * FROM orders WHERE status = 'paid' ORDER BY total DESC"), [
       'ALTER TABLE orders ADD INDEX orders_status_total_idx (status, total), ALGORITHM=INPLACE, LOCK=NONE — WHERE status = … ORDER BY total DESC',
@@ -162,6 +171,7 @@ describe('indexCandidates on MySQL/MariaDB', () => {
     assert.deepEqual(await mysqlStatements('SELECT * FROM orders o WHERE o.`group` = 3 AND o.placed_at > NOW()'), [
       'ALTER TABLE orders ADD INDEX orders_group_placed_at_idx (`group`, placed_at), ALGORITHM=INPLACE, LOCK=NONE — WHERE group = … AND placed_at > …',
     ]);
+    assert.deepEqual(await mysqlReverts('SELECT * FROM orders WHERE `group` = 3'), ['ALTER TABLE orders DROP INDEX orders_group_idx, ALGORITHM=INPLACE, LOCK=NONE']);
   });
 
   it('drops what an existing index serves, and TEXT and JSON columns (no plain index without a prefix length)', async () => {

@@ -4,7 +4,7 @@
 // plans. MariaDB fixtures are captured from MariaDB 10.11; MySQL 8 ones follow the manual.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nodeLabel, readMysqlPlan, withTableNames, type PlanNode } from '../../server/src/engine';
+import { nodeLabel, parseMysqlJson, readMysqlPlan, withTableNames, type PlanNode } from '../../server/src/engine';
 import { mysqlFixturePlan } from './fixtures';
 
 /** The tree as the plan view lists it: relation to the parent, label, the sort/temporary flags. */
@@ -183,6 +183,18 @@ describe('readMysqlPlan: what is not a plan', () => {
     assert.match(message({ query_block: { select_id: 1, table: { table_name: 't', access_type: 'ALL', rows_examined_per_scan: 'many' } } }), /"rows_examined_per_scan" of query_block\.table is not a number/);
     assert.match(message({ query_block: { select_id: 1 } }), /holds no operation/);
     assert.match(message({ query_block: { nested_loop: [] } }), /empty list/);
+  });
+
+  it('reads MariaDB’s condition strings with SQL escapes, which are not JSON', () => {
+    // What MariaDB 10.11 answers for WHERE state = 'x'' OR 1=1 -- ' (captured by the live test): `\'` is no JSON escape.
+    const text = '{"query_block": {"select_id": 1, "table": {"table_name": "orders", "access_type": "ALL", "rows": 5000, "attached_condition": "orders.state = \'x\\\' OR 1=1 -- \'"}}}';
+    assert.throws(() => JSON.parse(text));
+    assert.deepEqual(parseMysqlJson(text), { query_block: { select_id: 1, table: { table_name: 'orders', access_type: 'ALL', rows: 5000, attached_condition: "orders.state = 'x\\' OR 1=1 -- '" } } });
+    const read = readMysqlPlan(text, text, 'mariadb');
+    assert.ok(read.ok);
+    assert.equal(read.plan.root.filter, "orders.state = 'x\\' OR 1=1 -- '");
+    assert.equal(parseMysqlJson('{"a": "tab\there", "b": "\\u00e9"}') !== undefined, true);
+    assert.equal(parseMysqlJson('{not json'), undefined);
   });
 
   it('reads an operation it does not know as a node named after its key', () => {

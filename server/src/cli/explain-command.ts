@@ -2,7 +2,7 @@
 // URL or on the embedded database built from the project's migrations.
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { decodeSource, type Engine, type Statement } from '../engine';
+import { decodeSource, settingsForText, type Dialect, type Engine, type FileSettings, type Statement } from '../engine';
 import { createExplainService } from '../db/explain-service';
 import { explainStatement, type ExplainStatementOutcome } from '../db/explain-query';
 import type { ExplainTargetSpec } from '../db/explain-types';
@@ -17,10 +17,21 @@ const urlVariable = 'SQLSIGHT_CONNECTION_URL';
 
 const queryKinds = new Set<Statement['kind']>(['select', 'insert', 'update', 'delete']);
 
-function dialectOfUrl(url: string): 'postgres' | 'mysql' | undefined {
+function dialectOfUrl(url: string): Dialect | undefined {
   if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres';
-  if (/^(mysql|mariadb):\/\//i.test(url)) return 'mysql';
+  if (/^mysql:\/\//i.test(url)) return 'mysql';
+  if (/^mariadb:\/\//i.test(url)) return 'mariadb';
   return undefined;
+}
+
+/**
+ * A query given on the command line often says nothing of its dialect (no directive, path or
+ * MySQL-only syntax): then a mysql:// or mariadb:// connection says it is MySQL, so it is parsed
+ * as the server will read it.
+ */
+function withConnectionDialect(settings: FileSettings, path: string, text: string, dialect: Dialect | undefined, resolveWith: (dialect: Dialect) => FileSettings): FileSettings {
+  if (dialect === undefined || dialect === 'postgres' || settingsForText(settings, path, text).dialectSource !== 'default') return settings;
+  return resolveWith(dialect);
 }
 
 export async function runExplain(command: ExplainCommand, terminal: Terminal, engine: Engine): Promise<number> {
@@ -43,7 +54,13 @@ export async function runExplain(command: ExplainCommand, terminal: Terminal, en
     for (const line of formatConfigError(loaded.error)) terminal.writeStderr(`${line}\n`);
     return exitCodes.failure;
   }
-  const settings = fileSettingsResolver(loaded.value)(file ?? join(cwd, 'query.sql'));
+  const connectionVariable = command.connection === undefined ? undefined : 'env' in command.connection ? command.connection.env : urlVariable;
+  const url = command.connection === undefined ? undefined : 'env' in command.connection ? terminal.env[command.connection.env] : command.connection.url;
+  if (command.connection && (url === undefined || url === '')) return fail(`the environment variable ${connectionVariable ?? ''} is not set`);
+  const connectionDialect = url === undefined ? undefined : dialectOfUrl(url);
+  if (url !== undefined && !connectionDialect) return fail('--connection needs a postgres://, postgresql://, mysql:// or mariadb:// URL');
+  const settingsPath = file ?? join(cwd, 'query.sql');
+  const settings = withConnectionDialect(fileSettingsResolver(loaded.value)(settingsPath), file ?? 'query.sql', text, connectionDialect, (dialect) => fileSettingsResolver(loaded.value, { dialect })(settingsPath));
   const statements = engine.analyze({ path: file ?? 'query.sql', text, settings }).statements;
   const statement = pickStatement(statements, text, command.line);
   if (!statement) return fail(command.line ? `no query at line ${command.line} of ${command.file ?? ''}` : 'no query to explain (SELECT, INSERT, UPDATE or DELETE)');
@@ -55,19 +72,15 @@ export async function runExplain(command: ExplainCommand, terminal: Terminal, en
   const model = set ? workspaces.workspaceFor(set.files[0]?.path ?? set.folder)?.final() : undefined;
 
   let target: ExplainTargetSpec;
-  if (command.connection) {
-    const variable = 'env' in command.connection ? command.connection.env : urlVariable;
-    const url = 'env' in command.connection ? terminal.env[command.connection.env] : command.connection.url;
-    if (url === undefined || url === '') return fail(`the environment variable ${variable} is not set`);
-    const dialect = dialectOfUrl(url);
-    if (!dialect) return fail('--connection needs a postgres://, postgresql://, mysql:// or mariadb:// URL');
+  if (url !== undefined && connectionVariable !== undefined && connectionDialect !== undefined) {
     // The URL reaches the driver through the environment, the one way connections read URLs.
-    process.env[variable] = url;
-    target = { kind: 'connection', connection: { name: 'command line', dialect, urlFromEnv: variable }, password: async () => undefined };
+    process.env[connectionVariable] = url;
+    target = { kind: 'connection', connection: { name: 'command line', dialect: connectionDialect, urlFromEnv: connectionVariable }, password: async () => undefined };
   } else {
     const migrations = (set?.files ?? []).filter((entry) => entry.role !== 'down');
     const missing = migrations.length === 0 ? ' (no migrations found: the query runs against an empty database; use --migrations)' : '';
-    if (missing) terminal.writeStderr(`sqlsight: note${missing}\n`);
+    // A MySQL statement is refused on the embedded (PostgreSQL) database; the note would not help.
+    if (missing && statement.dialect === 'postgres') terminal.writeStderr(`sqlsight: note${missing}\n`);
     target = {
       kind: 'embedded',
       schema: { key: set?.folder ?? 'no-migrations', migrations: migrations.map((entry) => ({ path: entry.path, text: readMigrationText(entry.path) })), seedRows: command.seedRows },

@@ -130,7 +130,7 @@ function suggestionsFrom(candidates: readonly IndexCandidateSuggestion[], run: E
       (entry) => entry.candidate.table === candidate.table && entry.candidate.schema === candidate.schema && entry.candidate.columns.join() === candidate.columns.join(),
     );
     const table = candidate.schema && candidate.schema !== 'public' ? `${candidate.schema}.${candidate.table}` : candidate.table;
-    const base = { table, columns: candidate.columns, statement: candidate.statement, reason: candidate.reason };
+    const base = { table, columns: candidate.columns, statement: candidate.statement, revert: candidate.revert, reason: candidate.reason };
     if (verified) {
       if (verified.costAfter > verified.costBefore * (1 - minimumSaving)) {
         // Empty tables cost next to nothing either way: the measurement says nothing about real data.

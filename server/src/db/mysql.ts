@@ -11,6 +11,7 @@ import mysql from 'mysql2/promise';
 import type { ConnectionSetting, ExplainFailure } from '../protocol';
 import { classifyConnectError, classifyStatementError, connectionFailure, isConnectionLost, type FailureContext } from './errors';
 import type { ExplainRun, ExplainRunResult, PasswordSource } from './explain-types';
+import { parseMysqlJson } from '../engine';
 import { checkStatement } from './postgres';
 import { WarmConnections, type WarmEntry } from './warm-connections';
 
@@ -206,6 +207,13 @@ async function executeBound(db: mysql.Connection, sql: string, values: readonly 
   }
 }
 
+/** ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION: MariaDB raises it for EXPLAIN of INSERT/UPDATE/DELETE too. */
+function isReadOnlyRefusal(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const record: Record<string, unknown> = { ...error };
+  return record.errno === 1792 || record.code === 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION';
+}
+
 /** "This command is not supported in the prepared statement protocol yet". */
 function isUnsupportedPrepare(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -221,14 +229,9 @@ function firstValue(rows: unknown): unknown {
   return Object.values(row)[0];
 }
 
-/** The JSON text of the plan, parsed; undefined when it is not JSON. */
+/** The JSON text of the plan, parsed (MariaDB's invalid string escapes repaired); undefined when it is not JSON. */
 function planJsonOf(value: unknown): unknown {
-  if (typeof value !== 'string') return value ?? undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return undefined;
-  }
+  return typeof value === 'string' ? parseMysqlJson(value) : (value ?? undefined);
 }
 
 export class MysqlConnections {
@@ -297,6 +300,15 @@ export class MysqlConnections {
             this.connections.drop(entry);
           }
           if (isConnectionLost(error) || /timeout/i.test(error instanceof Error ? error.message : '')) this.connections.drop(entry);
+          if (isReadOnlyRefusal(error) && !run.analyze && check.prepared.writes) {
+            return {
+              ok: false,
+              failure: {
+                kind: 'not-explainable',
+                message: `${context.server} refuses even a plain EXPLAIN of ${check.prepared.firstWord ?? 'this statement'} inside a read-only transaction, and sqlsight explains only inside one (a function in the statement could write while it is planned): explain a SELECT with the same FROM and WHERE instead`,
+              },
+            };
+          }
           if (isUnsupportedPrepare(error)) {
             return { ok: false, failure: { kind: 'not-explainable', message: `${context.server} cannot prepare EXPLAIN with parameters: write the values into the statement instead of ?` } };
           }

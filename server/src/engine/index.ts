@@ -92,7 +92,7 @@ export async function loadEngine(options: EngineOptions = {}): Promise<Engine> {
 }
 export type { Plan, PlanNode, PlanActuals, PlanBuffers, PlanWarning, PlanWarningKind } from './explain/plan';
 export { parsePostgresPlan, readPostgresPlan, type PlanReadResult } from './explain/pg-plan';
-export { parseMysqlPlan, readMysqlPlan, withTableNames, type MysqlDialect, type QueryTableName } from './explain/mysql-plan';
+export { parseMysqlJson, parseMysqlPlan, readMysqlPlan, withTableNames, type MysqlDialect, type QueryTableName } from './explain/mysql-plan';
 export { planWarnings, defaultLargeTableRows, type PlanWarningOptions } from './explain/warnings';
 export { planSummary, worstWarning, mostSignificantNode } from './explain/summary';
 export { humanNumber, formatDuration, formatKilobytes, nodeLabel, conditionColumns } from './explain/format';

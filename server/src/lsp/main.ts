@@ -351,8 +351,8 @@ async function openInEditor(uri: string): Promise<void> {
 /** "Add index" from the plan view: a new migration in the document's folder, opened. */
 async function addIndexFromSuggestion({ uri, suggestion }: AddIndexArguments): Promise<void> {
   const document = documents.get(uri);
-  const name = /INDEX\s+(?:CONCURRENTLY\s+)?(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)/i.exec(suggestion.statement)?.[1]?.replaceAll('"', '') ?? 'index';
-  const migration = { description: `add_${name}`, text: `${suggestion.statement};\n`, revert: `DROP INDEX CONCURRENTLY IF EXISTS ${name};\n` };
+  const name = /INDEX\s+(?:CONCURRENTLY\s+)?(?:IF NOT EXISTS\s+)?("(?:[^"]|"")+"|`(?:[^`]|``)+`|[\w$]+)/i.exec(suggestion.statement)?.[1]?.replace(/^["`]|["`]$/g, '') ?? 'index';
+  const migration = { description: `add_${name}`, text: `${suggestion.statement};\n`, revert: `${suggestion.revert ?? `DROP INDEX CONCURRENTLY IF EXISTS ${name}`};\n` };
   const target = document ? newMigrationTarget(document, migration.description, true) : undefined;
   if (!target) {
     void connection.window.showErrorMessage('sqlsight: no migration folder was found for this file, so there is nowhere to add the index: name it in sqlsight.json "migrations"');

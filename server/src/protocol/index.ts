@@ -143,8 +143,10 @@ export interface IndexSuggestion {
   /** `schema.table` or `table`. */
   readonly table: string;
   readonly columns: readonly string[];
-  /** The `CREATE INDEX CONCURRENTLY …` statement the "Add index" action writes. */
+  /** The `CREATE INDEX CONCURRENTLY …` (MySQL/MariaDB: `ALTER TABLE … ADD INDEX …`) statement the "Add index" action writes. */
   readonly statement: string;
+  /** What undoes it, for the down migration of conventions that have one. */
+  readonly revert?: string;
   /** Why: the query's clause the columns come from (`WHERE customer_id = …`, `ORDER BY created_at`). */
   readonly reason: string;
   readonly verification:

@@ -5,7 +5,7 @@
 // index already serves is dropped. Not cost-verified here: the database layer measures them
 // (on PostgreSQL; MySQL and MariaDB have no hypothetical indexes, so theirs stay heuristics).
 import type { ColumnUse, Dialect, QueryShape, Statement } from '../model';
-import { indexNameFor, onlineAddIndexStatement } from '../schema/add-index';
+import { indexNameFor, onlineAddIndexStatement, onlineDropIndexStatement } from '../schema/add-index';
 import { columnOf, qualifiedKey, type SchemaIndex, type SchemaModel, type SchemaTable } from '../schema/model';
 
 export interface IndexCandidateSuggestion {
@@ -18,6 +18,8 @@ export interface IndexCandidateSuggestion {
   readonly reason: string;
   /** `CREATE INDEX CONCURRENTLY …` on PostgreSQL, `ALTER TABLE … ADD INDEX …, ALGORITHM=INPLACE, LOCK=NONE` on MySQL/MariaDB (no terminator). */
   readonly statement: string;
+  /** What undoes it, for a down migration: `DROP INDEX CONCURRENTLY IF EXISTS …` / `ALTER TABLE … DROP INDEX …` (no terminator). */
+  readonly revert: string;
 }
 
 /** pghero and SOAR stop at 2–3 columns. */
@@ -182,6 +184,7 @@ function suggestions(candidates: readonly Candidate[], model: SchemaModel): Inde
       name,
       reason: candidate.reason,
       statement: onlineAddIndexStatement(model.dialect, { schema: table.schema, name: table.name }, columns, name),
+      revert: onlineDropIndexStatement(model.dialect, { schema: table.schema, name: table.name }, name),
     };
   });
 }

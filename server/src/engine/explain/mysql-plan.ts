@@ -8,7 +8,7 @@
 // server's plan still reads. Never casts, never talks to a server.
 import type { Dialect } from '../model';
 import type { Plan, PlanActuals, PlanNode } from './plan';
-import { detailValue, isObject, jsonDocument, PlanFormatError, readPlanWith, type JsonObject, type PlanReadResult } from './plan-json';
+import { detailValue, isObject, PlanFormatError, readPlanWith, type JsonObject, type PlanReadResult } from './plan-json';
 
 export type MysqlDialect = Exclude<Dialect, 'postgres'>;
 
@@ -94,9 +94,54 @@ export function readMysqlPlan(json: unknown, raw: string, dialect: MysqlDialect)
   return readPlanWith(() => parseMysqlPlan(json, raw, dialect));
 }
 
+/**
+ * The JSON text of an EXPLAIN FORMAT=JSON answer, parsed; undefined when it is not JSON. MariaDB
+ * writes a condition's string literal with SQL's escapes (`'it\'s'`), which JSON does not have:
+ * such a backslash is kept as a character, and a raw control character is escaped, so the text
+ * reads as the server printed it.
+ */
+export function parseMysqlJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    try {
+      return JSON.parse(repairedJson(text)) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+const jsonEscapes = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
+
+function repairedJson(text: string): string {
+  let repaired = '';
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] ?? '';
+    if (!inString) {
+      if (character === '"') inString = true;
+      repaired += character;
+    } else if (character === '\\') {
+      const next = text[index + 1] ?? '';
+      repaired += jsonEscapes.has(next) ? `\\${next}` : `\\\\${next}`;
+      index++;
+    } else if (character === '"') {
+      inString = false;
+      repaired += character;
+    } else if (character < ' ') {
+      repaired += `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    } else {
+      repaired += character;
+    }
+  }
+  return repaired;
+}
+
 /** As `readMysqlPlan`, but throws an Error whose message says what is wrong when the input is not a plan. */
 export function parseMysqlPlan(json: unknown, raw: string, dialect: MysqlDialect): Plan {
-  const document = jsonDocument(json, 'the EXPLAIN output is not JSON (run EXPLAIN FORMAT=JSON)');
+  const document = typeof json === 'string' ? parseMysqlJson(json) : json;
+  if (document === undefined) throw new PlanFormatError('the EXPLAIN output is not JSON (run EXPLAIN FORMAT=JSON)');
   const block = isObject(document) ? document['query_block'] : undefined;
   if (!isObject(document) || !isObject(block)) {
     // MySQL 8.3+ with explain_json_format_version = 2 writes an iterator tree instead.

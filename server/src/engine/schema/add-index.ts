@@ -82,6 +82,13 @@ export function mysqlAddIndexStatement(table: { readonly schema: string | undefi
   return `ALTER TABLE ${tableSql} ADD INDEX ${quoteMysqlName(name)} (${columns.map(quoteMysqlName).join(', ')}), ALGORITHM=INPLACE, LOCK=NONE`;
 }
 
+/** What undoes `onlineAddIndexStatement` (for a down migration), online too. */
+export function onlineDropIndexStatement(dialect: Dialect, table: { readonly schema: string | undefined; readonly name: string }, name: string): string {
+  if (dialect === 'postgres') return `DROP INDEX CONCURRENTLY IF EXISTS ${table.schema && table.schema !== 'public' ? `${quoteName(table.schema)}.` : ''}${quoteName(name)}`;
+  const tableSql = table.schema ? `${quoteMysqlName(table.schema)}.${quoteMysqlName(table.name)}` : quoteMysqlName(table.name);
+  return `ALTER TABLE ${tableSql} DROP INDEX ${quoteMysqlName(name)}, ALGORITHM=INPLACE, LOCK=NONE`;
+}
+
 /** The statement "Add index" writes for a suggestion: online on every dialect (CONCURRENTLY on PostgreSQL). */
 export function onlineAddIndexStatement(dialect: Dialect, table: { readonly schema: string | undefined; readonly name: string }, columns: readonly string[], name: string): string {
   return dialect === 'postgres' ? createIndexStatement(table, columns, name, true) : mysqlAddIndexStatement(table, columns, name);
