@@ -7,6 +7,7 @@ import { blocksWrites } from '../../analysis/locks';
 import { indentationAt, insertAt, lineStart, newlineOf } from './edits';
 import type { RuleContext } from './rule';
 import { joinedColumns, makeObjectName } from '../../schema/names';
+import { qualifiedKey } from '../../schema/model';
 
 // Reserved (and type/function-name) keywords: as a column or index name they must be quoted.
 const reservedWords = new Set(
@@ -110,4 +111,19 @@ export function indexBackedConstraintRecipe(
       `ALTER TABLE ${tableText} ADD CONSTRAINT ${quoted} ${primaryKey ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${quoted}${timing}`,
     ],
   };
+}
+
+/**
+ * Foreign keys of other tables (not among `tables`) that reference one of `tables`, as
+ * "foreign key `fk` of `child`": MySQL and MariaDB refuse to DROP or TRUNCATE such a parent while
+ * foreign_key_checks is on.
+ */
+export function referencingForeignKeys(ctx: RuleContext, tables: readonly ObjectName[]): string[] {
+  const keys = new Set(tables.map((name) => qualifiedKey(name.schema, name.name)));
+  return [...keys].flatMap((key) =>
+    ctx.state.schema
+      .referencesTo(key)
+      .filter(({ table }) => !keys.has(qualifiedKey(table.schema, table.name)))
+      .map(({ table, foreignKey }) => `foreign key \`${foreignKey.name}\` of \`${table.name}\``),
+  );
 }

@@ -1,0 +1,2 @@
+-- sqlsight-test: version=11
+ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (quantity * unit_cents) STORED;

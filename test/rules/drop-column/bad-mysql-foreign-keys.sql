@@ -1,0 +1,2 @@
+-- sqlsight-test: dialect=mysql version=8.0.28 earlier=earlier-mysql.sql
+ALTER TABLE users DROP COLUMN team_id, DROP COLUMN id;

@@ -1,0 +1,2 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+DROP DATABASE IF EXISTS reporting;
