@@ -3,7 +3,7 @@
 // `npm run generate` rewrites them; test/docs.test.ts fails when the committed output is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, defaultFileSettings, loadEngine, resolveFileSettings, type Engine, type Rule } from '../server/src/engine';
+import { applyEdits, defaultFileSettings, loadEngine, resolveFileSettings, type Engine, type Rule, type SchemaBefore } from '../server/src/engine';
 
 const root = join(import.meta.dirname, '..');
 const dialectNames: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB' };
@@ -28,14 +28,23 @@ function exampleServerVersion(rule: Rule): string | undefined {
   const major = defaultFileSettings.serverVersion.major;
   const { min, max } = rule.meta.versions ?? {};
   const version = min !== undefined && major < min ? min : max !== undefined && major > max ? max : undefined;
-  return version === undefined ? undefined : String(version);
+  return rule.meta.docs.serverVersion ?? (version === undefined ? undefined : String(version));
 }
 
 function renderRule(engine: Engine, rule: Rule): string {
   const { meta } = rule;
   const serverVersion = exampleServerVersion(rule);
-  const settings = resolveFileSettings({}, () => false, { rules: { [meta.id]: meta.severity }, ...(serverVersion ? { serverVersion } : {}) });
-  const analyse = (text: string) => engine.analyze({ path: 'example.sql', text, settings, before: { complete: true } }).findings.filter((finding) => finding.ruleId === meta.id);
+  // Examples are PostgreSQL unless the rule is for MySQL/MariaDB only (then its first dialect), as in test/rules.
+  const dialect = meta.dialects.includes('postgres') ? undefined : meta.dialects[0];
+  const settings = resolveFileSettings({}, () => false, { rules: { [meta.id]: meta.severity }, ...(serverVersion ? { serverVersion } : {}), ...(dialect ? { dialect } : {}) });
+  const schema = meta.docs.schema;
+  const before = (text: string): SchemaBefore | undefined => {
+    if (schema === undefined) return { complete: true };
+    const workspace = engine.createWorkspaceSchema(settings.dialect);
+    workspace.setMigrations([{ path: 'schema.sql', role: 'up' }, { path: 'example.sql', role: 'up' }], (file) => (file === 'schema.sql' ? schema : text));
+    return workspace.before('example.sql');
+  };
+  const analyse = (text: string) => engine.analyze({ path: 'example.sql', text, settings, before: before(text) }).findings.filter((finding) => finding.ruleId === meta.id);
   const aliases = Object.entries(meta.aliases)
     .map(([tool, ids]) => `${toolNames[tool] ?? tool}: ${(ids ?? []).map((id) => `\`${id}\``).join(', ')}`)
     .join('; ');
@@ -64,7 +73,8 @@ function renderRule(engine: Engine, rule: Rule): string {
   ];
   if (meta.docs.bad) {
     const findings = analyse(meta.docs.bad);
-    lines.push(serverVersion ? `## Flagged (on PostgreSQL ${serverVersion})` : '## Flagged', '', '```sql', meta.docs.bad, '```', '');
+    if (schema !== undefined) lines.push('## Given an earlier migration', '', '```sql', schema, '```', '');
+    lines.push(serverVersion ? `## Flagged (on ${dialectNames[settings.dialect] ?? settings.dialect} ${serverVersion})` : '## Flagged', '', '```sql', meta.docs.bad, '```', '');
     for (const finding of findings) lines.push(`> ${finding.severity}: ${finding.message}`, '');
     const fix = findings[0]?.fixes[0];
     if (fix) {

@@ -28,8 +28,13 @@ function docsSettings(rule: Rule): SettingsOverride {
   const own = rule.meta.dialects.includes('postgres') ? ownSettings(rule) : { ...ownSettings(rule), dialect: rule.meta.dialects[0] };
   const major = defaultFileSettings.serverVersion.major;
   const { min, max } = rule.meta.versions ?? {};
-  const version = min !== undefined && major < min ? min : max !== undefined && major > max ? max : undefined;
+  const version = rule.meta.docs.serverVersion ?? (min !== undefined && major < min ? min : max !== undefined && major > max ? max : undefined);
   return version === undefined ? own : { ...own, serverVersion: String(version) };
+}
+
+/** The documentation's schema, run as the migration before the examples. */
+function docsEarlier(rule: Rule): string[] {
+  return rule.meta.docs.schema === undefined ? [] : [rule.meta.docs.schema];
 }
 
 /** Documentation examples run as the first migration of a workspace (as docs/rules shows them). */
@@ -112,10 +117,10 @@ for (const rule of allRules) {
     it('documents a bad example that fires once and a good example that stays quiet', async () => {
       const { bad: badExample, good: goodExample } = asWorkspaceExamples(rule.meta.docs);
       if (!noBadFixture.has(id)) {
-        const badFindings = (await analyzeFixture(badExample, undefined, docsSettings(rule))).findings.filter((finding) => finding.ruleId === id);
+        const badFindings = (await analyzeFixture(badExample, undefined, docsSettings(rule), undefined, [], docsEarlier(rule))).findings.filter((finding) => finding.ruleId === id);
         assert.equal(badFindings.length, 1, `docs.bad should raise exactly one ${id}: ${badExample}`);
       }
-      const goodFindings = (await analyzeFixture(goodExample, undefined, docsSettings(rule))).findings.filter((finding) => finding.ruleId === id);
+      const goodFindings = (await analyzeFixture(goodExample, undefined, docsSettings(rule), undefined, [], docsEarlier(rule))).findings.filter((finding) => finding.ruleId === id);
       assert.equal(goodFindings.length, 0, `docs.good should raise no ${id}`);
     });
   });
@@ -123,9 +128,9 @@ for (const rule of allRules) {
 
 describe('every fix of every finding', () => {
   it('re-parses and clears its own finding (property over all fixtures and doc examples)', async () => {
-    const cases: { name: string; text: string; settings: SettingsOverride; folder?: string }[] = [];
+    const cases: { name: string; text: string; settings: SettingsOverride; folder?: string; earlier?: string[] }[] = [];
     for (const rule of allRules) {
-      cases.push({ name: `${rule.meta.id} docs.bad`, text: asWorkspaceExamples(rule.meta.docs).bad, settings: docsSettings(rule) });
+      cases.push({ name: `${rule.meta.id} docs.bad`, text: asWorkspaceExamples(rule.meta.docs).bad, settings: docsSettings(rule), earlier: docsEarlier(rule) });
       const folder = join(fixturesRoot, rule.meta.id);
       if (!existsSync(folder)) continue;
       for (const file of readdirSync(folder).filter((name) => /^(bad|good)-.*\.sql$/.test(name) && !name.endsWith('.fixed.sql'))) {
@@ -134,11 +139,11 @@ describe('every fix of every finding', () => {
     }
     let checked = 0;
     for (const testCase of cases) {
-      const analysis = await analyzeFixture(testCase.text, undefined, testCase.settings, testCase.folder);
+      const analysis = await analyzeFixture(testCase.text, undefined, testCase.settings, testCase.folder, [], testCase.earlier);
       for (const finding of analysis.findings) {
         for (const fix of finding.fixes) {
           if (fix.newMigration) {
-            const withLater = await analyzeFixture(testCase.text, undefined, testCase.settings, testCase.folder, [fix.newMigration.text]);
+            const withLater = await analyzeFixture(testCase.text, undefined, testCase.settings, testCase.folder, [fix.newMigration.text], testCase.earlier);
             const left = withLater.findings.filter((other) => other.ruleId === finding.ruleId).length;
             const countBefore = analysis.findings.filter((other) => other.ruleId === finding.ruleId).length;
             assert.ok(left < countBefore, `${testCase.name}: the new migration of "${fix.title}" did not clear its ${finding.ruleId} finding`);
@@ -146,7 +151,7 @@ describe('every fix of every finding', () => {
             continue;
           }
           const fixed = applyPreferredFixes(testCase.text, [fix]);
-          const after = await analyzeFixture(fixed, undefined, testCase.settings, testCase.folder);
+          const after = await analyzeFixture(fixed, undefined, testCase.settings, testCase.folder, [], testCase.earlier);
           const syntaxErrors = after.findings.filter((other) => other.ruleId === 'syntax-error').length;
           const beforeErrors = analysis.findings.filter((other) => other.ruleId === 'syntax-error').length;
           assert.ok(syntaxErrors <= beforeErrors, `${testCase.name}: "${fix.title}" introduced a syntax error`);

@@ -44,7 +44,8 @@ export function readHeader(text: string): FixtureHeader {
 /**
  * Analyses a fixture with its header's settings; `extra` (a rule to enable, a server version for
  * doc examples) goes on top. `folder` holds the files an `earlier=` directive names; `later` are
- * migrations that run after the fixture (a fix's new migration file).
+ * migrations that run after the fixture (a fix's new migration file), `earlierTexts` migrations
+ * that run before it (a documentation example's schema).
  */
 export async function analyzeFixture(
   text: string,
@@ -52,20 +53,23 @@ export async function analyzeFixture(
   extra: SettingsOverride = {},
   folder = '.',
   later: readonly string[] = [],
+  earlierTexts: readonly string[] = [],
 ): Promise<FileAnalysis> {
   const header = readHeader(text);
   const settings = resolveFileSettings({}, () => false, { ...header.settings, ...extra, rules: { ...header.settings.rules, ...extra.rules } });
   const loaded = await engine();
   let before: SchemaBefore | undefined;
   // A fixture alone in a workspace is its first migration, from an empty database.
-  if (header.workspace && header.earlier.length === 0 && later.length === 0) before = { complete: true };
-  else if (header.workspace || later.length > 0) {
+  if (header.workspace && header.earlier.length === 0 && later.length === 0 && earlierTexts.length === 0) before = { complete: true };
+  else if (header.workspace || later.length > 0 || earlierTexts.length > 0) {
     const workspace = loaded.createWorkspaceSchema(settings.dialect);
     const fixturePath = join(folder, path);
     const laterPaths = later.map((_, index) => join(folder, `later-${index}.sql`));
-    const migrations = [...header.earlier.map((name) => join(folder, name)), fixturePath, ...laterPaths].map((file) => ({ path: file, role: 'up' as const }));
-    const laterTexts = new Map(laterPaths.map((file, index) => [file, later[index] ?? '']));
-    workspace.setMigrations(migrations, (file) => (file === fixturePath ? text : (laterTexts.get(file) ?? readFileSync(file, 'utf8'))));
+    const earlierTextPaths = earlierTexts.map((_, index) => join(folder, `earlier-text-${index}.sql`));
+    const earlierPaths = [...earlierTextPaths, ...header.earlier.map((name) => join(folder, name))];
+    const migrations = [...earlierPaths, fixturePath, ...laterPaths].map((file) => ({ path: file, role: 'up' as const }));
+    const texts = new Map([...laterPaths.map((file, index) => [file, later[index] ?? ''] as const), ...earlierTextPaths.map((file, index) => [file, earlierTexts[index] ?? ''] as const)]);
+    workspace.setMigrations(migrations, (file) => (file === fixturePath ? text : (texts.get(file) ?? readFileSync(file, 'utf8'))));
     before = workspace.before(fixturePath);
   }
   return loaded.analyzeBytes({ path, bytes: new TextEncoder().encode(text), settings, before });

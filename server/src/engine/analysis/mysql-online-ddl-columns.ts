@@ -6,7 +6,7 @@
 // test/db/mariadb-online-ddl-oracle.test.ts. Pure: no statement-level decisions here.
 import type { ColumnDefinition, TypeName } from '../model';
 import type { ColumnType, SchemaColumn } from '../schema/model';
-import { columnIsIndexed, findColumn, onlineRebuildBlocker, primaryKeyColumns, unknownTable, type ActionContext } from './mysql-online-ddl-table';
+import { columnIsIndexed, findColumn, onlineRebuildBlocker, primaryKeyColumns, unknownTable, withRebuildBlocker, type ActionContext } from './mysql-online-ddl-table';
 import { inPlaceWithoutCopy, supports, verdict, weakestVerdict, type OnlineDdlVerdict, type VerdictFields } from './mysql-online-ddl-verdict';
 
 /** Bytes per character of a character set's widest character (MySQL 8.0 manual 10.10 "Supported Character Sets"). */
@@ -148,31 +148,33 @@ function typeChangeFields(change: ColumnChange): VerdictFields | undefined {
     const charset = next.canonical === 'varchar' ? (oldCharset ?? nextCharset) : 'binary';
     const bytesPerCharacter = charset === undefined ? unknownCharsetBytes : (maxBytesPerCharacter[charset] ?? unknownCharsetBytes);
     const unknown = charset === undefined ? `the character set of ${quote(oldName)} (taken as utf8mb4, 4 bytes a character)` : undefined;
-    const crosses = crossesLengthBytes(target, oldLength * bytesPerCharacter, newLength * bytesPerCharacter);
-    if (crosses) {
+    const varcharBytes = { from: oldLength * bytesPerCharacter, to: newLength * bytesPerCharacter, charset: charset ?? 'utf8mb4', bytesPerCharacter };
+    if (crossesLengthBytes(target, varcharBytes.from, varcharBytes.to)) {
       return {
-        ...copy('varchar-bucket', `widening ${quote(oldName)} from ${from} to ${to} (${oldLength * bytesPerCharacter} to ${newLength * bytesPerCharacter} bytes in ${charset ?? 'utf8mb4'}, past the 255-byte length-byte boundary)`),
+        ...copy('varchar-bucket', `widening ${quote(oldName)} from ${from} to ${to} (${varcharBytes.from} to ${varcharBytes.to} bytes in ${varcharBytes.charset}, past the 255-byte length-byte boundary)`),
+        varcharBytes,
         ...(unknown ? { unknown } : {}),
       };
     }
     // MariaDB KB: VARCHAR extension is an instant metadata change (from 10.2.2); MySQL: in place, metadata only.
     const algorithm = supports(target, 'instant-varchar-widening') ? 'instant' : 'inplace';
-    return { algorithm, concurrentDml: true, rebuildsTable: false, cause: 'varchar-widening', subject: `widening ${quote(oldName)} from ${from} to ${to}`, ...(unknown ? { unknown } : {}) };
+    return { algorithm, concurrentDml: true, rebuildsTable: false, cause: 'varchar-widening', subject: `widening ${quote(oldName)} from ${from} to ${to}`, varcharBytes, ...(unknown ? { unknown } : {}) };
   }
   const enumLike = (old.type.canonical === 'enum' || old.type.canonical === 'set') && old.type.canonical === next.canonical;
   if (enumLike && old.type.values && next.values) {
     const oldValues = old.type.values;
+    const enumValues = { from: oldValues, to: next.values };
     const appended = next.values.length > oldValues.length && oldValues.every((value, index) => next.values?.[index] === value);
     if (!appended) {
       // MySQL 8.0 manual 17.12.1, Modifying the definition of an ENUM or SET column: instant only "by
       // adding new enumeration or set members to the end of the list" ([ran] MariaDB 10.11: reorder copies).
-      return copy('enum-reorder', `redefining ${next.canonical.toUpperCase()} ${quote(oldName)} from ${from} to ${to} (values removed, reordered or inserted before the end)`);
+      return { ...copy('enum-reorder', `redefining ${next.canonical.toUpperCase()} ${quote(oldName)} from ${from} to ${to} (values removed, reordered or inserted before the end)`), enumValues };
     }
     if (storageBytes(next.canonical, next.values.length) !== storageBytes(old.type.canonical, oldValues.length)) {
       // Same section: "as long as the storage size of the data type does not change" ([ran] 255 → 256 ENUM values copies).
-      return copy('enum-storage', `appending to ${next.canonical.toUpperCase()} ${quote(oldName)} past ${oldValues.length} values (its storage size grows)`);
+      return { ...copy('enum-storage', `appending to ${next.canonical.toUpperCase()} ${quote(oldName)} past ${oldValues.length} values (its storage size grows)`), enumValues };
     }
-    return { algorithm: 'instant', concurrentDml: true, rebuildsTable: false, cause: 'enum-append', subject: `appending values to ${next.canonical.toUpperCase()} ${quote(oldName)}` };
+    return { algorithm: 'instant', concurrentDml: true, rebuildsTable: false, cause: 'enum-append', subject: `appending values to ${next.canonical.toUpperCase()} ${quote(oldName)}`, enumValues };
   }
   // MySQL 8.0 manual 17.12.1: "Changing the column data type: Instant No, In Place No" ([ran] MariaDB 10.11: int → bigint, tinyint → int, int → int unsigned, char widening, text → mediumtext all copy).
   return copy('type-change');
@@ -187,11 +189,6 @@ function movesColumn(change: ColumnChange): boolean {
   if (position.kind === 'first') return index !== 0;
   const anchor = columns.findIndex((column) => column.name.toLowerCase() === position.column.toLowerCase());
   return anchor === -1 || index !== anchor + 1;
-}
-
-function withRebuildBlocker(context: ActionContext, fields: VerdictFields): VerdictFields {
-  const blocker = fields.rebuildsTable && fields.algorithm !== 'copy' ? onlineRebuildBlocker(context) : undefined;
-  return blocker ? { ...fields, concurrentDml: false, subject: `${fields.subject} (${blocker})` } : fields;
 }
 
 function changeVerdict(context: ActionContext, fields: VerdictFields): OnlineDdlVerdict {
@@ -330,6 +327,6 @@ function columnLayoutVerdict(
     cause: options.positionCosts ? 'column-position' : options.cause, subject: options.subject,
     ...(options.unknown ? { unknown: options.unknown } : {}),
   };
-  if (!options.instant || onlineRebuildBlocker(context) === 'the table has a FULLTEXT index') return changeVerdict(context, rebuild);
+  if (!options.instant || onlineRebuildBlocker(context) === 'fulltext-index') return changeVerdict(context, rebuild);
   return verdict(context.target, { ...rebuild, algorithm: 'instant', rebuildsTable: false, cause: options.cause, withoutInstant: { algorithm: 'inplace', rebuildsTable: true, concurrentDml: onlineRebuildBlocker(context) === undefined } });
 }

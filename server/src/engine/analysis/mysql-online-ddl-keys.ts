@@ -5,7 +5,7 @@
 // "InnoDB Online DDL Operations with the INSTANT / NOCOPY / INPLACE Alter Algorithm"; every MariaDB
 // claim is checked on 10.11 by test/db/mariadb-online-ddl-oracle.test.ts. Pure.
 import type { AlterTableAction, TableConstraint } from '../model';
-import { hasIndexWithMethod, onlineRebuildBlocker, primaryKeyColumns, tableIndexes, unknownTable, findColumn, type ActionContext } from './mysql-online-ddl-table';
+import { findColumn, hasIndexWithMethod, primaryKeyColumns, tableIndexes, unknownTable, withRebuildBlocker, type ActionContext } from './mysql-online-ddl-table';
 import { inPlaceWithoutCopy, supports, verdict, type OnlineDdlVerdict, type VerdictFields } from './mysql-online-ddl-verdict';
 
 function quote(name: string): string {
@@ -24,10 +24,9 @@ function statementDropsPrimaryKey(context: ActionContext): boolean {
   );
 }
 
-/** A rebuild in place, with writes blocked when the table's FULLTEXT or SPATIAL index forbids an online rebuild. */
-function rebuildFields(context: ActionContext, fields: Omit<VerdictFields, 'algorithm' | 'rebuildsTable' | 'concurrentDml'>): VerdictFields {
-  const blocker = onlineRebuildBlocker(context);
-  return { ...fields, algorithm: 'inplace', rebuildsTable: true, concurrentDml: blocker === undefined, subject: blocker ? `${fields.subject} (${blocker})` : fields.subject };
+/** A rebuild in place that lets writes through, unless the table's FULLTEXT or SPATIAL index forbids it. */
+function rebuildFields(context: ActionContext, fields: Pick<VerdictFields, 'cause' | 'subject'>): VerdictFields {
+  return withRebuildBlocker(context, { ...fields, algorithm: 'inplace', rebuildsTable: true, concurrentDml: true });
 }
 
 /** Index methods as the model spells them (`btree`, `hash`, `fulltext`, `spatial`). */

@@ -3,7 +3,7 @@
 // algorithm (the verdict modules do).
 import type { AlterTableAction } from '../model';
 import { primaryKeyOf, qualifiedKey, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from '../schema/model';
-import type { OnlineDdlTarget } from './mysql-online-ddl-verdict';
+import type { OnlineDdlTarget, VerdictFields, WritesBlockedBy } from './mysql-online-ddl-verdict';
 
 export interface ActionContext {
   readonly target: OnlineDdlTarget;
@@ -49,16 +49,24 @@ export function hasIndexWithMethod(context: ActionContext, method: 'fulltext' | 
 }
 
 /**
- * Why an in-place rebuild of this table cannot let writes through, if it cannot: InnoDB rebuilds a
- * FULLTEXT index under a shared lock ("Fulltext index creation requires a lock") and refuses online
- * operations on tables with a SPATIAL index ("Do not support online operation on table with GIS
- * index") — both ran on MariaDB 10.11; MySQL has the same two errors
+ * The index that keeps an in-place rebuild of this table from letting writes through, if one does:
+ * InnoDB rebuilds a FULLTEXT index under a shared lock ("Fulltext index creation requires a lock")
+ * and refuses online operations on tables with a SPATIAL index ("Do not support online operation
+ * on table with GIS index") — both ran on MariaDB 10.11; MySQL has the same two errors
  * (ER_ALTER_OPERATION_NOT_SUPPORTED_REASON_FTS / _GIS).
  */
-export function onlineRebuildBlocker(context: ActionContext): string | undefined {
-  if (hasIndexWithMethod(context, 'fulltext')) return 'the table has a FULLTEXT index';
-  if (hasIndexWithMethod(context, 'spatial')) return 'the table has a SPATIAL index';
+export function onlineRebuildBlocker(context: ActionContext): WritesBlockedBy | undefined {
+  if (hasIndexWithMethod(context, 'fulltext')) return 'fulltext-index';
+  if (hasIndexWithMethod(context, 'spatial')) return 'spatial-index';
   return undefined;
+}
+
+/** An in-place rebuild as the table allows it: writes wait when a FULLTEXT or SPATIAL index forbids an online rebuild. */
+export function withRebuildBlocker(context: ActionContext, fields: VerdictFields): VerdictFields {
+  const blocker = fields.rebuildsTable && fields.algorithm !== 'copy' ? onlineRebuildBlocker(context) : undefined;
+  if (!blocker) return fields;
+  const index = blocker === 'fulltext-index' ? 'FULLTEXT' : 'SPATIAL';
+  return { ...fields, concurrentDml: false, writesBlockedBy: blocker, subject: `${fields.subject} (the table has a ${index} index)` };
 }
 
 export function unknownTable(context: ActionContext): string | undefined {

@@ -82,6 +82,21 @@ export interface OnlineDdlVerdict {
   readonly withoutInstant?: WithoutInstant;
   /** The action builds an index tree (MariaDB cannot combine that with an instant column change). */
   readonly buildsIndex: boolean;
+  /** VARCHAR widening: the maximum lengths in bytes, with the character set they were counted in. */
+  readonly varcharBytes?: VarcharBytes;
+  /** ENUM/SET redefinition: the values before and after. */
+  readonly enumValues?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  /** A rebuild that would let writes through, but for the table's FULLTEXT or SPATIAL index. */
+  readonly writesBlockedBy?: WritesBlockedBy;
+}
+
+export type WritesBlockedBy = 'fulltext-index' | 'spatial-index';
+
+export interface VarcharBytes {
+  readonly from: number;
+  readonly to: number;
+  readonly charset: string;
+  readonly bytesPerCharacter: number;
 }
 
 export type OnlineDdlFeature =
@@ -126,14 +141,14 @@ const featureSince: Record<OnlineDdlFeature, { readonly mysql?: Since; readonly 
 };
 
 /**
- * The version the table is read at. "8.0" without a patch release means the current 8.0 release:
- * 8.0.0 was never released (the first GA was 8.0.11), and patch-level features (8.0.12, 8.0.29)
- * would otherwise be judged absent for every project that writes "8.0".
+ * The version the table is read at. A version without a patch release ("8.0", "10.3") means the
+ * latest release of that line: x.y.0 was never a release to run (MySQL 8.0's first GA was 8.0.11,
+ * MariaDB 10.3's 10.3.7), and patch-level features (8.0.12, 8.0.29, 10.3.7) would otherwise be
+ * judged absent for every project that writes "8.0". Say "8.0.28" for that release's behaviour.
  */
 export function effectiveVersion(target: OnlineDdlTarget): ServerVersion {
   const { version } = target;
-  if (target.dialect === 'mysql' && version.major === 8 && version.minor === 0 && version.patch === 0) return { major: 8, minor: 0, patch: 99 };
-  return version;
+  return version.patch === 0 ? { ...version, patch: 999 } : version;
 }
 
 export function supports(target: OnlineDdlTarget, feature: OnlineDdlFeature): boolean {
@@ -170,6 +185,9 @@ export interface VerdictFields {
   readonly unknown?: string;
   readonly withoutInstant?: WithoutInstant;
   readonly buildsIndex?: boolean;
+  readonly varcharBytes?: VarcharBytes;
+  readonly enumValues?: OnlineDdlVerdict['enumValues'];
+  readonly writesBlockedBy?: WritesBlockedBy;
 }
 
 /** The cost of an action in words, for `reason`. */
@@ -195,6 +213,9 @@ export function verdict(target: OnlineDdlTarget, fields: VerdictFields): OnlineD
     buildsIndex: fields.buildsIndex ?? false,
     ...(fields.unknown !== undefined ? { unknown: fields.unknown } : {}),
     ...(withoutInstant ? { withoutInstant } : {}),
+    ...(fields.varcharBytes ? { varcharBytes: fields.varcharBytes } : {}),
+    ...(fields.enumValues ? { enumValues: fields.enumValues } : {}),
+    ...(fields.writesBlockedBy ? { writesBlockedBy: fields.writesBlockedBy } : {}),
   };
 }
 

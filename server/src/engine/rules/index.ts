@@ -31,6 +31,14 @@ import { lockHeldAcrossStatements } from './lock-held-across-statements';
 import { missingForeignKey } from './missing-foreign-key';
 import { missingPrimaryKey } from './missing-primary-key';
 import { multiValuedColumn } from './multi-valued-column';
+import { mysqlColumnPosition } from './mysql-column-position';
+import { mysqlCopyAlgorithm } from './mysql-copy-algorithm';
+import { mysqlEnumReorder } from './mysql-enum-reorder';
+import { mysqlExplicitBlocking } from './mysql-explicit-blocking';
+import { mysqlFulltextSpatial } from './mysql-fulltext-spatial';
+import { mysqlMixedInstant } from './mysql-mixed-instant';
+import { mysqlPinAlgorithm } from './mysql-pin-algorithm';
+import { mysqlVarcharBucket } from './mysql-varchar-bucket';
 import { nonIdempotentDdl } from './non-idempotent-ddl';
 import { polymorphicAssociation } from './polymorphic-association';
 import { preferBigintKeys } from './prefer-bigint-keys';
@@ -98,6 +106,14 @@ export const allRules: readonly Rule[] = [
   missingForeignKey,
   missingPrimaryKey,
   multiValuedColumn,
+  mysqlColumnPosition,
+  mysqlCopyAlgorithm,
+  mysqlEnumReorder,
+  mysqlExplicitBlocking,
+  mysqlFulltextSpatial,
+  mysqlMixedInstant,
+  mysqlPinAlgorithm,
+  mysqlVarcharBucket,
   nonIdempotentDdl,
   polymorphicAssociation,
   preferBigintKeys,

@@ -32,6 +32,10 @@ export interface RuleMeta {
     readonly bad: string;
     /** The same intent written safely: no finding of this rule. */
     readonly good: string;
+    /** The earlier migration the examples run after, when the rule needs the table as it was (a MySQL column's old type). */
+    readonly schema?: string;
+    /** The server version the examples run on, when the default version does not show the hazard (`8.0.28`). */
+    readonly serverVersion?: string;
   };
 }
 

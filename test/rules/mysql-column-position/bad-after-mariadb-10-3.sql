@@ -1,0 +1,2 @@
+-- sqlsight-test: dialect=mariadb version=10.3 earlier=earlier.sql
+ALTER TABLE orders ADD COLUMN coupon_code varchar(20) AFTER id;

@@ -1,0 +1,2 @@
+-- sqlsight-test: dialect=mariadb version=10.11 earlier=earlier.sql
+ALTER TABLE orders ADD COLUMN coupon_code varchar(20), DROP INDEX orders_total;
