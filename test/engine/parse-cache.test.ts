@@ -44,3 +44,20 @@ it('gives the same analysis as a fresh run after edits before, inside and after 
     assert.deepEqual(comparable(cached), comparable(fresh));
   }
 });
+
+it('parses again when a directive switches the document to another dialect or version', async () => {
+  const analyzer = await engine();
+  const body = '/*!80000 ALTER TABLE `users` ADD COLUMN `nick` text */;\nSELECT 1;';
+  const cache = new ParseCache();
+  const steps = [body, `-- sqlsight: dialect=mysql\n${body}`, `-- sqlsight: dialect=mariadb\n${body}`, body];
+  for (const text of steps) {
+    const cached = analyzer.analyze({ path: 'm.sql', text, settings, parseCache: cache });
+    const fresh = analyzer.analyze({ path: 'm.sql', text, settings });
+    assert.deepEqual(comparable(cached), comparable(fresh), text);
+  }
+  // MySQL 8.0 runs the versioned ALTER; MariaDB does not (80000 is a MySQL-only version).
+  const mysql = analyzer.analyze({ path: 'm.sql', text: steps[1] ?? '', settings, parseCache: cache });
+  assert.equal(mysql.statements[0]?.kind, 'alter-table');
+  const mariadb = analyzer.analyze({ path: 'm.sql', text: steps[2] ?? '', settings, parseCache: cache });
+  assert.notEqual(mariadb.statements[0]?.kind, 'alter-table');
+});

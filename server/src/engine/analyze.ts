@@ -98,6 +98,8 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
   const { text } = input;
   const settings = settingsForText(input.settings, input.path, text);
   const frontEnd = frontEndFor(parts.parser, settings.dialect, settings.serverVersion);
+  const { major, minor, patch } = settings.serverVersion;
+  input.parseCache?.parseFor(`${settings.dialect} ${major}.${minor}.${patch}`);
   // A model replayed in the other dialect family (a MySQL file beside PostgreSQL migrations) says nothing about this file.
   const modelDialect = input.before?.schema?.dialect;
   const before = modelDialect === undefined || isPostgres(modelDialect) === isPostgres(settings.dialect) ? input.before : undefined;

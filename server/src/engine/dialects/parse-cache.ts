@@ -11,6 +11,18 @@ import { shiftStatement } from '../model/shift';
 export class ParseCache {
   private entries = new Map<string, ParsedText>();
   private used = new Map<string, ParsedText>();
+  private context = '';
+
+  /**
+   * The dialect and server version the next analysis parses for: the same text means something else
+   * in another dialect (or another version's executable comments), so a change empties the cache.
+   */
+  parseFor(context: string): void {
+    if (context === this.context) return;
+    this.context = context;
+    this.entries = new Map();
+    this.used = new Map();
+  }
 
   lookup(text: string): ParsedText | undefined {
     const entry = this.used.get(text) ?? this.entries.get(text);
