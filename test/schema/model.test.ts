@@ -6,7 +6,11 @@ import { columnOf, primaryKeyOf, schemaToJson, schemaToSql, type SchemaModel } f
 import { engine } from '../support/engine';
 
 async function replay(...files: string[]): Promise<SchemaModel> {
-  const workspace = (await engine()).createWorkspaceSchema('postgres');
+  return replayIn('postgres', ...files);
+}
+
+async function replayIn(dialect: 'postgres' | 'mysql' | 'mariadb', ...files: string[]): Promise<SchemaModel> {
+  const workspace = (await engine()).createWorkspaceSchema(dialect);
   workspace.setMigrations(
     files.map((_, index) => ({ path: `/m/V${index + 1}.sql`, role: 'up' as const })),
     (path) => files[Number(/V(\d+)/.exec(path)?.[1]) - 1] ?? '',
@@ -64,6 +68,30 @@ describe('schema model', () => {
     const json = schemaToJson(model);
     assert.deepEqual(json.tables.map((table) => `${table.schema}.${table.name}`), ['billing.bills', 'public.notes', 'public.open_bills']);
     assert.match(schemaToSql(model), /CREATE TYPE billing\.state AS ENUM \('open', 'paid', 'void'\);/);
+  });
+
+  it('follows the indexes InnoDB creates for foreign keys and drops once another index serves the key', async () => {
+    const model = await replayIn(
+      'mysql',
+      'CREATE TABLE users (id INT UNSIGNED NOT NULL PRIMARY KEY);\nCREATE TABLE orders (id INT PRIMARY KEY, user_id INT UNSIGNED, CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id));\nCREATE TABLE notes (id INT PRIMARY KEY, user_id INT UNSIGNED, KEY user_id (user_id), FOREIGN KEY (user_id) REFERENCES users (id));',
+      'CREATE TABLE pairs (id INT PRIMARY KEY, a INT UNSIGNED, KEY a (a), FOREIGN KEY (a, id) REFERENCES users (id, id));',
+    );
+    const orders = model.indexesOn('orders').map((index) => [index.name, index.createdFor ?? '']);
+    assert.deepEqual(orders, [['PRIMARY', ''], ['fk_user', 'fk_user']], 'a named foreign key gets an index of its name');
+    assert.deepEqual(model.indexesOn('notes').map((index) => [index.name, index.createdFor ?? '']), [['PRIMARY', ''], ['user_id', '']], 'an explicit index of the same name serves the key');
+    assert.deepEqual(model.indexesOn('pairs').map((index) => index.name), ['PRIMARY', 'a', 'a_2'], '(a) does not serve a key on (a, id)');
+    const later = await replayIn(
+      'mysql',
+      'CREATE TABLE users (id INT UNSIGNED NOT NULL PRIMARY KEY);\nCREATE TABLE orders (id INT PRIMARY KEY, user_id INT UNSIGNED, placed DATE, CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id));',
+      'ALTER TABLE orders ADD INDEX orders_user_placed (user_id, placed);',
+    );
+    assert.deepEqual(later.indexesOn('orders').map((index) => index.name), ['PRIMARY', 'orders_user_placed'], 'MariaDB 10.11 drops fk_user here');
+  });
+
+  it('keeps MySQL prefix lengths of index parts, across a column rename', async () => {
+    const model = await replayIn('mysql', 'CREATE TABLE people (id INT PRIMARY KEY, email VARCHAR(255), KEY people_email (email(20)));\nALTER TABLE people RENAME COLUMN email TO mail;');
+    const index = model.indexesOn('people').find((candidate) => candidate.name === 'people_email');
+    assert.deepEqual(index?.elements, [{ column: 'mail', expression: undefined, prefixLength: 20 }]);
   });
 
   it('remembers words of statements it cannot follow', async () => {

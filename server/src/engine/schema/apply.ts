@@ -2,8 +2,8 @@
 // renames and drops of tables, columns, keys, indexes, foreign keys, checks, enums, views and
 // sequences. Statements the model cannot follow (DO blocks, functions) leave their words in
 // `opaqueWords`. A statement naming something the model does not hold changes nothing.
-import type { AlterTableAction, ColumnDefinition, IndexDefinition, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
-import { columnOf, qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaModel, type SchemaTable } from './model';
+import type { AlterTableAction, ColumnDefinition, IndexDefinition, IndexElement, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
+import { columnOf, indexServesForeignKey, qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaIndexElement, type SchemaModel, type SchemaTable } from './model';
 import { chooseName, columnsAddition, constraintName } from './names';
 import { mysqlConstraintName, mysqlIndexName, primaryKeyName } from './names-mysql';
 import { quoteName } from '../rules/lib/locking-helpers';
@@ -167,8 +167,12 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   const constraints = [...stmt.columns.flatMap((column) => column.constraints), ...stmt.constraints];
   // Keys first: an inline `REFERENCES` to the table itself needs its primary key.
   const ordered = [...constraints.filter((constraint) => constraint.kind === 'primary-key'), ...constraints.filter((constraint) => constraint.kind !== 'primary-key')];
-  for (const constraint of ordered) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+  // MySQL builds a foreign key's index only when none of the table's own keys and indexes serves it
+  // (MariaDB 10.11 names it after the key, or `a_2` when the table has an index `a`): those come first.
+  const deferred = model.dialect === 'postgres' ? [] : ordered.filter((constraint) => constraint.kind === 'foreign-key');
+  for (const constraint of ordered) if (!deferred.includes(constraint)) addConstraint(applier, key, constraint, applier.origin(constraint.range));
   for (const index of stmt.indexes ?? []) addMysqlIndex(applier, key, index, false, applier.origin(index.range));
+  for (const constraint of deferred) addConstraint(applier, key, constraint, applier.origin(constraint.range));
 }
 
 /** Replaces a table with `change(table)`, recording where it changed; unknown tables stay unknown. */
@@ -304,11 +308,30 @@ function addMysqlIndex(applier: Applier, key: string, index: IndexDefinition, un
   const { model } = applier;
   const table = model.tables.get(key);
   if (!table) return;
-  const elements = index.elements.map((element) => ({ column: element.column, expression: element.expression?.text }));
+  const elements = index.elements.map(indexElement);
+  dropIndexesServedBy(model, key, { method: index.method, elements });
   const name = index.name ?? mysqlIndexName(model, table.schema, table.name, columnsAddition(elements.slice(0, 1)));
   const indexKey = model.indexKey(table.schema, table.name, name);
   if (model.indexes.has(indexKey)) return;
   model.indexes.set(indexKey, { name, table: key, unique, method: index.method, elements, predicate: undefined, valid: true, constraint: undefined, definedAt: origin });
+}
+
+/** An index part in the model: the column or the expression's text, and a MySQL prefix length. */
+function indexElement(element: IndexElement): SchemaIndexElement {
+  return { column: element.column, expression: element.expression?.text, ...(element.prefixLength !== undefined ? { prefixLength: element.prefixLength } : {}) };
+}
+
+/**
+ * InnoDB drops an index it created for a foreign key once another index serves the key (checked on
+ * MariaDB 10.11: `ADD INDEX (p)` or `(p, q)` after `FOREIGN KEY (p)` leaves only the new index).
+ */
+function dropIndexesServedBy(model: SchemaModel, key: string, index: Pick<SchemaIndex, 'method' | 'elements'>): void {
+  if (model.dialect === 'postgres') return;
+  for (const [indexKey, existing] of model.indexes) {
+    if (existing.table !== key || existing.createdFor === undefined) continue;
+    const columns = existing.elements.flatMap((element) => (element.column ? [element.column] : []));
+    if (indexServesForeignKey(index, columns)) model.indexes.delete(indexKey);
+  }
 }
 
 /** Drops a MySQL/MariaDB index by name; a UNIQUE key of that name goes with it. */
@@ -350,13 +373,15 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
       }));
       // `… USING INDEX i` renames the index to the constraint's name.
       if (usingIndex) model.indexes.delete(model.indexKey(table.schema, table.name, usingIndex.name));
+      const elements = columns.map((column) => ({ column, expression: undefined }));
+      dropIndexesServedBy(model, key, { method: 'btree', elements });
       if (model.dialect !== 'postgres' && model.indexes.has(model.indexKey(table.schema, table.name, name))) return;
       model.indexes.set(model.indexKey(table.schema, table.name, name), {
         name,
         table: key,
         unique: true,
         method: 'btree',
-        elements: columns.map((column) => ({ column, expression: undefined })),
+        elements,
         predicate: undefined,
         valid: true,
         constraint: name,
@@ -378,7 +403,7 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
           { name, columns: constraint.columns, referencedTable, referencedColumns, onDelete: reference.onDelete, validated: !constraint.notValid, definedAt: origin },
         ],
       }));
-      if (model.dialect !== 'postgres') addForeignKeyIndex(applier, key, constraint, origin);
+      if (model.dialect !== 'postgres') addForeignKeyIndex(applier, key, constraint, name, origin);
       return;
     }
     case 'check':
@@ -412,12 +437,11 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
  * InnoDB needs an index whose leading columns are the foreign key's and creates one when none exists,
  * named after the constraint (or its first column).
  */
-function addForeignKeyIndex(applier: Applier, key: string, constraint: TableConstraint, origin: Origin): void {
+function addForeignKeyIndex(applier: Applier, key: string, constraint: TableConstraint, foreignKey: string, origin: Origin): void {
   const { model } = applier;
   const table = model.tables.get(key);
   if (!table || constraint.columns.length === 0) return;
-  const covered = model.indexesOn(key).some((index) => constraint.columns.every((column, position) => index.elements[position]?.column === column));
-  if (covered) return;
+  if (model.indexesOn(key).some((index) => indexServesForeignKey(index, constraint.columns))) return;
   const name = mysqlIndexName(model, table.schema, table.name, constraint.name ?? constraint.columns[0] ?? 'fk');
   model.indexes.set(model.indexKey(table.schema, table.name, name), {
     name,
@@ -428,6 +452,7 @@ function addForeignKeyIndex(applier: Applier, key: string, constraint: TableCons
     predicate: undefined,
     valid: true,
     constraint: undefined,
+    createdFor: foreignKey,
     definedAt: origin,
   });
 }
@@ -528,6 +553,7 @@ function renameColumn(applier: Applier, key: string, from: string, to: string, r
   for (const [indexKey, index] of model.indexes) {
     if (index.table !== key) continue;
     const elements = index.elements.map((element) => ({
+      ...element,
       column: element.column === from ? to : element.column,
       expression: element.expression === undefined ? undefined : renameWord(element.expression, from, to),
     }));
@@ -582,11 +608,12 @@ function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void 
   // An index on a table the model does not hold (a temporary table, one a DO block made) is not part of it.
   if (!table) return;
   const schema = table.schema;
-  const elements = stmt.elements.map((element) => ({ column: element.column, expression: element.expression?.text }));
+  const elements = stmt.elements.map(indexElement);
   const nameParts = [...elements, ...(stmt.include ?? []).map((column) => ({ column, expression: undefined }))];
   const name = stmt.name?.name ?? chooseName(model, schema, stmt.table.name, columnsAddition(nameParts), 'idx');
   const key = model.indexKey(schema, table.name, name);
   if (stmt.ifNotExists && model.indexes.has(key)) return;
+  dropIndexesServedBy(model, tableKey, { method: stmt.method, elements });
   const index: SchemaIndex = {
     name,
     table: tableKey,

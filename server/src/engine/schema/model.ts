@@ -44,6 +44,8 @@ export interface SchemaIndexElement {
   readonly column: string | undefined;
   /** The expression's text, for an expression element. */
   readonly expression: string | undefined;
+  /** MySQL/MariaDB prefix part `col(10)`: only the first N characters are indexed. */
+  readonly prefixLength?: number;
 }
 
 export interface SchemaIndex {
@@ -59,6 +61,11 @@ export interface SchemaIndex {
   readonly valid: boolean;
   /** The PRIMARY KEY or UNIQUE constraint this index backs. */
   readonly constraint: string | undefined;
+  /**
+   * MySQL/MariaDB: the foreign key InnoDB created this index for, because no index served it. The
+   * server drops such an index by itself when a later index serves the key.
+   */
+  readonly createdFor?: string;
   readonly definedAt: Origin;
 }
 
@@ -134,6 +141,19 @@ export function qualifiedKey(schema: string | undefined, name: string): string {
 
 export function columnOf(table: SchemaTable, name: string): SchemaColumn | undefined {
   return table.columns.find((column) => column.name === name);
+}
+
+/**
+ * Whether InnoDB can enforce a foreign key on `columns` with the index: its leading parts are those
+ * columns, whole and in order (MariaDB 10.11 builds another index for a key on (a, b) next to one on
+ * (b, a), or on (a, id) next to one on (a) although InnoDB appends the primary key to it).
+ */
+export function indexServesForeignKey(index: Pick<SchemaIndex, 'method' | 'elements'>, columns: readonly string[]): boolean {
+  if (columns.length === 0 || (index.method !== 'btree' && index.method !== 'hash')) return false;
+  return columns.every((column, position) => {
+    const element = index.elements[position];
+    return element?.column === column && element.prefixLength === undefined;
+  });
 }
 
 export function primaryKeyOf(table: SchemaTable): SchemaKey | undefined {

@@ -1,0 +1,11 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+CREATE TABLE users (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT,
+  email VARCHAR(255) NOT NULL,
+  name VARCHAR(100),
+  PRIMARY KEY (id),
+  UNIQUE KEY users_email (email),
+  KEY users_email_idx (email),
+  KEY users_name (name),
+  KEY users_name_id (name, id)
+) ENGINE=InnoDB;

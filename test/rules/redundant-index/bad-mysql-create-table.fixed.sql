@@ -1,0 +1,8 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+CREATE TABLE events (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  account_id BIGINT UNSIGNED NOT NULL,
+  created_at DATETIME NOT NULL,
+  PRIMARY KEY (id),
+  KEY events_account_created (account_id, created_at)
+);
