@@ -81,6 +81,7 @@ export function renderOnlineDdlDoc(): string {
     'Every MariaDB cell of the "Checked" column is proved on a real MariaDB 10.11 by',
     '`test/db/mariadb-online-ddl-oracle.test.ts`: the claimed `ALGORITHM` (with `LOCK=NONE` when writes go on) succeeds,',
     'the next stricter algorithm (or `LOCK=NONE` when writes wait) is refused, and the table is rebuilt exactly when ↻ says so.',
+    '"no clause": MariaDB takes no `ALGORITHM` there, so the statement runs as written and only the rebuild is checked.',
     'The MySQL columns come from the MySQL Reference Manual ("Online DDL Operations", 5.7 §14.13.1, 8.0 and 8.4 §17.12.1) and',
     'are not checked on a live server. The other MariaDB versions follow the MariaDB Knowledge Base ("InnoDB Online DDL").',
     '',

@@ -23,6 +23,7 @@ const itemsTable = `CREATE TABLE items (
   code varchar(100) CHARACTER SET latin1,
   sku varchar(200) CHARACTER SET latin1,
   status enum('new', 'paid'),
+  tags set('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
   notes text,
   PRIMARY KEY (id),
   KEY items_price (price),
@@ -38,6 +39,7 @@ export const setups = {
   items: `${owners}\n${itemsTable}`,
   itemsWithForeignKey: `${owners}\n${itemsTable}\nALTER TABLE items ADD CONSTRAINT items_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id);`,
   itemsWithCheck: `${owners}\n${itemsTable}\nALTER TABLE items ADD CONSTRAINT items_price_positive CHECK (price > 0);`,
+  itemsWithUnique: `${owners}\n${itemsTable}\nALTER TABLE items ADD CONSTRAINT items_sku UNIQUE (sku);`,
   itemsWithFulltext: `${owners}\n${itemsTable}\nALTER TABLE items ADD FULLTEXT INDEX items_notes_text (notes);`,
   keyless: `CREATE TABLE visits (id int NOT NULL, page varchar(40)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 INSERT INTO visits (id, page) VALUES (1, '/'), (2, '/about'), (3, '/contact');`,
@@ -47,6 +49,9 @@ INSERT INTO places (id, location, label) VALUES (1, POINT(1, 1), 'north'), (2, P
 INSERT INTO places (id, location, label) VALUES (1, POINT(1, 1), 'north'), (2, POINT(2, 2), 'south');`,
   partitioned: `CREATE TABLE readings (id int NOT NULL PRIMARY KEY, reading int) ENGINE=InnoDB PARTITION BY HASH (id) PARTITIONS 2;
 INSERT INTO readings (id, reading) VALUES (1, 10), (2, 20), (3, 30);`,
+  rangePartitioned: `CREATE TABLE readings (id int NOT NULL PRIMARY KEY, reading int) ENGINE=InnoDB
+  PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN MAXVALUE);
+INSERT INTO readings (id, reading) VALUES (1, 10), (2, 20), (30, 30);`,
 } as const;
 
 export type SetupName = keyof typeof setups;
@@ -93,6 +98,7 @@ export const onlineDdlCases: readonly OnlineDdlCase[] = [
   { id: 'varchar-narrow', label: 'VARCHAR narrowing', setup: 'items', statement: 'ALTER TABLE items MODIFY name varchar(40) CHARACTER SET utf8mb4' },
   { id: 'enum-append', label: 'ENUM value appended', setup: 'items', statement: "ALTER TABLE items MODIFY status enum('new', 'paid', 'shipped')" },
   { id: 'enum-reorder', label: 'ENUM values reordered', setup: 'items', statement: "ALTER TABLE items MODIFY status enum('paid', 'new')" },
+  { id: 'set-append-past-storage', label: 'SET member appended past 8 members (storage grows)', setup: 'items', statement: "ALTER TABLE items MODIFY tags set('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i')" },
   { id: 'make-not-null', label: 'MODIFY … NOT NULL (was NULL)', setup: 'items', statement: 'ALTER TABLE items MODIFY discount int NOT NULL DEFAULT 5' },
   { id: 'make-nullable', label: 'MODIFY … NULL (was NOT NULL)', setup: 'items', statement: 'ALTER TABLE items MODIFY quantity int NULL DEFAULT 0' },
   { id: 'make-not-null-spatial-table', label: 'MODIFY … NOT NULL on a table with a SPATIAL index', setup: 'placesWithSpatial', statement: 'ALTER TABLE places MODIFY label varchar(40) NOT NULL' },
@@ -118,19 +124,28 @@ export const onlineDdlCases: readonly OnlineDdlCase[] = [
   { id: 'drop-foreign-key', label: 'DROP FOREIGN KEY', setup: 'itemsWithForeignKey', statement: 'ALTER TABLE items DROP FOREIGN KEY items_owner_fk' },
   { id: 'add-check', label: 'ADD CHECK', setup: 'items', statement: 'ALTER TABLE items ADD CONSTRAINT items_quantity_positive CHECK (quantity >= 0)' },
   { id: 'drop-check', label: 'DROP CHECK', setup: 'itemsWithCheck', statement: 'ALTER TABLE items DROP CONSTRAINT items_price_positive' },
+  { id: 'drop-unique-constraint', label: 'DROP CONSTRAINT (a unique key)', setup: 'itemsWithUnique', statement: 'ALTER TABLE items DROP CONSTRAINT items_sku' },
   { id: 'convert-charset', label: 'CONVERT TO CHARACTER SET', setup: 'items', statement: 'ALTER TABLE items CONVERT TO CHARACTER SET utf8mb4' },
   { id: 'default-charset', label: 'DEFAULT CHARSET=', setup: 'items', statement: 'ALTER TABLE items DEFAULT CHARSET=latin1' },
   { id: 'engine-same', label: 'ENGINE=InnoDB (same engine)', setup: 'items', statement: 'ALTER TABLE items ENGINE=InnoDB' },
   { id: 'engine-change', label: 'ENGINE= another engine', setup: 'items', statement: 'ALTER TABLE items ENGINE=MyISAM' },
   { id: 'force', label: 'FORCE', setup: 'items', statement: 'ALTER TABLE items FORCE' },
   { id: 'row-format', label: 'ROW_FORMAT=', setup: 'items', statement: 'ALTER TABLE items ROW_FORMAT=COMPACT' },
+  { id: 'key-block-size', label: 'KEY_BLOCK_SIZE=', setup: 'items', statement: 'ALTER TABLE items KEY_BLOCK_SIZE=8' },
+  { id: 'stats-persistent', label: 'STATS_PERSISTENT=', setup: 'items', statement: 'ALTER TABLE items STATS_PERSISTENT=1' },
+  { id: 'table-collation', label: 'COLLATE= (table default)', setup: 'items', statement: 'ALTER TABLE items COLLATE=utf8mb4_bin' },
   { id: 'auto-increment-value', label: 'AUTO_INCREMENT=', setup: 'items', statement: 'ALTER TABLE items AUTO_INCREMENT=1000' },
   { id: 'table-comment', label: "COMMENT='…'", setup: 'items', statement: "ALTER TABLE items COMMENT='stock items'" },
   { id: 'rename-table', label: 'RENAME TO', setup: 'items', statement: 'ALTER TABLE items RENAME TO stock_items' },
   { id: 'partition-by', label: 'PARTITION BY', setup: 'items', statement: 'ALTER TABLE items PARTITION BY HASH (id) PARTITIONS 2' },
   { id: 'remove-partitioning', label: 'REMOVE PARTITIONING', setup: 'partitioned', statement: 'ALTER TABLE readings REMOVE PARTITIONING' },
+  {
+    id: 'drop-partition', label: 'DROP PARTITION', setup: 'rangePartitioned', statement: 'ALTER TABLE readings DROP PARTITION p0',
+    notCheckable: 'MariaDB takes no ALGORITHM or LOCK with partition maintenance (error 1848)',
+  },
   { id: 'mixed-add-column-add-index', label: 'ADD COLUMN, ADD INDEX in one statement', setup: 'items', statement: 'ALTER TABLE items ADD COLUMN color varchar(20), ADD INDEX items_name (name)' },
   { id: 'mixed-add-column-drop-index', label: 'ADD COLUMN, DROP INDEX in one statement', setup: 'items', statement: 'ALTER TABLE items ADD COLUMN color varchar(20), DROP INDEX items_price' },
+  { id: 'mixed-rename-column-add-index', label: 'RENAME COLUMN, ADD INDEX in one statement', setup: 'items', statement: 'ALTER TABLE items RENAME COLUMN discount TO rebate, ADD INDEX items_name (name)' },
 ];
 
 export interface CaseJudgement {

@@ -92,17 +92,19 @@ describe('MariaDB online-DDL oracle', { skip: liveMysqlUrl === undefined ? 'SQLS
     if (testCase.foreignKeyChecksOff) await connection.query('SET foreign_key_checks = 0');
   }
 
-  /** InnoDB table ids of the case's table (and its partitions): a rebuild replaces them, a rename keeps them. */
+  /** InnoDB table ids of the case's table (and its partitions): a rebuild replaces them all, a rename keeps them, DROP PARTITION keeps the others. */
   async function tableIds(judgement: CaseJudgement): Promise<string[]> {
     const name = `${database}/${judgement.onlineDdl.table.name}`;
     const [result] = await connection.query('SELECT TABLE_ID FROM information_schema.INNODB_SYS_TABLES WHERE NAME = ? OR NAME LIKE ?', [name, `${name}#P#%`]);
     return Array.isArray(result) ? result.map((row) => String(Object.values(row)[0])) : [];
   }
 
-  async function idsStillPresent(ids: readonly string[]): Promise<boolean> {
-    if (ids.length === 0) return false;
-    const [result] = await connection.query('SELECT COUNT(*) AS n FROM information_schema.INNODB_SYS_TABLES WHERE TABLE_ID IN (?)', [ids]);
-    return Array.isArray(result) && Number(Object.values(result[0] ?? {})[0]) === ids.length;
+  /** Runs the statement and says whether it rebuilt the table: none of its InnoDB table ids survived. */
+  async function runAndSeeRebuild(judgement: CaseJudgement, statement: string): Promise<boolean> {
+    const before = await tableIds(judgement);
+    await connection.query(statement);
+    const [result] = await connection.query('SELECT COUNT(*) AS n FROM information_schema.INNODB_SYS_TABLES WHERE TABLE_ID IN (?)', [before]);
+    return before.length > 0 && Array.isArray(result) && Number(Object.values(result[0] ?? {})[0]) === 0;
   }
 
   async function refusal(statement: string): Promise<number | undefined> {
@@ -121,27 +123,24 @@ describe('MariaDB online-DDL oracle', { skip: liveMysqlUrl === undefined ? 'SQLS
       const { cost } = judgement.onlineDdl;
       const row = { id: testCase.id, claim: claimText(judgement), accepted: '-', stricter: '-', rebuild: '-' };
       rows.push(row);
-      if (testCase.notCheckable) {
-        // The claim cannot be pinned on this statement: sqlsight must agree it takes no clause.
-        assert.equal(judgement.onlineDdl.acceptsAppendedClauses, false, testCase.notCheckable);
-        row.accepted = 'no clause';
-        return;
-      }
       const text = testCase.statement;
+      // A statement that takes no ALGORITHM clause runs as written: only the rebuild claim is checked.
+      if (testCase.notCheckable) assert.equal(judgement.onlineDdl.acceptsAppendedClauses, false, `sqlsight should know: ${testCase.notCheckable}`);
+      const claimed = testCase.notCheckable ? text : withClauses(judgement, text, cost.algorithm, cost.concurrentDml);
 
       await prepare(testCase);
-      const idsBefore = await tableIds(judgement);
+      let rebuilt = false;
       try {
-        await connection.query(withClauses(judgement, text, cost.algorithm, cost.concurrentDml));
+        rebuilt = await runAndSeeRebuild(judgement, claimed);
       } catch (error) {
         row.accepted = `refused ${errnoOf(error) ?? ''}`;
         assert.fail(`the server refused the claimed ${claimText(judgement)}: ${messageOf(error)}`);
       }
-      row.accepted = 'yes';
-      const rebuilt = idsBefore.length > 0 && !(await idsStillPresent(idsBefore));
+      row.accepted = testCase.notCheckable ? 'no clause' : 'yes';
       row.rebuild = rebuilt ? 'yes' : 'no';
       assert.equal(rebuilt, cost.rebuildsTable, `sqlsight claims the table is ${cost.rebuildsTable ? '' : 'not '}rebuilt`);
 
+      if (testCase.notCheckable) return;
       const stricter = stricterThan(cost.algorithm);
       if (stricter) {
         await prepare(testCase);
