@@ -6,27 +6,14 @@
 // does not ([ran] MariaDB 10.11: ERROR 1292 Incorrect date value '0000-00-00' … at row 1).
 import type { ColumnDefinition, Dialect, TypeName } from '../model';
 import { isSerialType } from './lib/type-helpers';
+import { mysqlImplicitValue, mysqlZeroDate } from './lib/locking-helpers';
 import { defineRule, type ReportInput } from './lib/rule';
 
-const numericTypes = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'bit']);
-const stringTypes = new Set(['char', 'varchar', 'binary', 'varbinary', 'tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob']);
-const zeroDates: Readonly<Record<string, string>> = { date: "'0000-00-00'", datetime: "'0000-00-00 00:00:00'" };
-const zeroTimes: Readonly<Record<string, string>> = { time: "'00:00:00'", year: '0000' };
 /**
  * Not reported on MySQL/MariaDB: TIMESTAMP's implicit default depends on explicit_defaults_for_timestamp
  * (and on being the table's first TIMESTAMP column), and spatial columns' behaviour was not verified.
  */
 const unjudgedTypes = new Set(['timestamp', 'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection']);
-
-/** The value MySQL/MariaDB gives existing rows in a new NOT NULL column of this type, as SQL text, when known. */
-function implicitValue(type: TypeName, dialect: Dialect): string | undefined {
-  if (numericTypes.has(type.canonical)) return '0';
-  if (stringTypes.has(type.canonical) || type.canonical === 'set') return "''";
-  if (type.canonical === 'enum') return type.values?.[0] === undefined ? undefined : `'${type.values[0].replaceAll("'", "''")}'`;
-  // MariaDB's JSON is LONGTEXT: [ran] 10.11 fills ''.
-  if (type.canonical === 'json' && dialect === 'mariadb') return "''";
-  return zeroDates[type.canonical] ?? zeroTimes[type.canonical];
-}
 
 const blobTypes = new Set(['tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'json']);
 
@@ -43,7 +30,7 @@ function mysqlFinding(column: ColumnDefinition, table: string, dialect: Dialect)
   // NOT NULL DEFAULT NULL fails on an empty table too (Invalid default value); a key column's
   // implicit values collide, which unique-may-fail reports.
   if (column.default || column.primaryKey || column.unique || unjudgedTypes.has(column.type.canonical)) return undefined;
-  const zeroDate = zeroDates[column.type.canonical];
+  const zeroDate = mysqlZeroDate(column.type);
   const subject = `Adding NOT NULL column \`${column.name}\` without a default`;
   if (zeroDate && dialect === 'mysql') {
     return {
@@ -51,7 +38,7 @@ function mysqlFinding(column: ColumnDefinition, table: string, dialect: Dialect)
       help: mysqlHelp(column.type, dialect),
     };
   }
-  const value = implicitValue(column.type, dialect);
+  const value = mysqlImplicitValue(column.type, dialect);
   const what = value === undefined ? "the type's implicit default" : `the implicit value ${value}`;
   const caveat = zeroDate ? ' (the ALTER fails instead when sql_mode has NO_ZERO_DATE)' : ', in strict sql_mode too';
   return {

@@ -3,9 +3,16 @@
 // a development database and stops in production. A failed CREATE UNIQUE INDEX CONCURRENTLY also
 // leaves an INVALID index behind. Keys over a column this migration adds are judged by what the
 // column gives existing rows: NULL never conflicts, a constant default gives every row the same key.
+// MySQL/MariaDB also: CHANGE/MODIFY … UNIQUE, a key an existing unique index already proves is not
+// reported, a new NOT NULL column without a default gives every row the same implicit value, and
+// CHANGE/MODIFY … NOT NULL over a column that may hold NULLs fails in strict sql_mode and silently
+// turns the NULLs into the implicit value without it ([ran] MariaDB 10.11: ERROR 1062 Duplicate
+// entry; ERROR 1265 Data truncated … at row 1; with sql_mode='' the NULLs became 0 and '0000-00-00').
 import { columnKey } from '../analysis/state';
-import type { ColumnDefinition, ObjectName, TableConstraint, TextRange } from '../model';
-import { qualifiedIdentifier, quoteIdentifier } from './lib/edits';
+import type { ColumnDefinition, Dialect, ObjectName, StatementOf, TableConstraint, TextRange } from '../model';
+import { columnOf, qualifiedKey } from '../schema/model';
+import { qualifiedIdentifierIn, quoteIdentifierIn } from './lib/edits';
+import { mysqlImplicitValue } from './lib/locking-helpers';
 import { defineRule, type RuleContext } from './lib/rule';
 import { isSerialType } from './lib/type-helpers';
 
@@ -39,10 +46,12 @@ const stableFunctions = new Set([
 ]);
 
 /** What existing rows get in a column added by this migration. */
-function addedColumnValues(column: ColumnDefinition): KeyValues {
+function addedColumnValues(column: ColumnDefinition, dialect: Dialect): KeyValues {
   if (column.identity || column.autoIncrement || isSerialType(column.type.canonical)) return 'distinct';
   if (column.generated) return 'derived';
   const value = column.default;
+  // MySQL/MariaDB give a NOT NULL column without a default the type's implicit value (0, '' …) in every row.
+  if (!value && column.notNull && dialect !== 'postgres') return 'same';
   if (!value || value.isNull) return 'null';
   if (value.isConstant) return 'same';
   // gen_random_uuid(), nextval() … give each row its own value; a default of stable functions does not.
@@ -69,7 +78,14 @@ function verdict(columns: readonly KeyColumn[], kind: 'unique' | 'primary-key', 
 }
 
 /** A query that lists the keys existing rows would violate. */
-function duplicateQuery(table: ObjectName, columns: readonly KeyColumn[], kind: 'unique' | 'primary-key', nullsNotDistinct: boolean, where: string | undefined): string {
+function duplicateQuery(
+  dialect: Dialect,
+  table: ObjectName,
+  columns: readonly KeyColumn[],
+  kind: 'unique' | 'primary-key',
+  nullsNotDistinct: boolean,
+  where: string | undefined,
+): string {
   const keys = columns.map((column) => column.sql).join(', ');
   const filters: string[] = [];
   if (where) filters.push(`(${where})`);
@@ -77,10 +93,11 @@ function duplicateQuery(table: ObjectName, columns: readonly KeyColumn[], kind: 
   if (kind === 'unique' && !nullsNotDistinct) filters.push(...columns.map((column) => `${column.sql} IS NOT NULL`));
   const filter = filters.length > 0 ? ` WHERE ${filters.join(' AND ')}` : '';
   const having = kind === 'primary-key' ? ['count(*) > 1', ...columns.map((column) => `${column.sql} IS NULL`)].join(' OR ') : 'count(*) > 1';
-  return `SELECT ${keys}, count(*) FROM ${qualifiedIdentifier(table)}${filter} GROUP BY ${keys} HAVING ${having}`;
+  return `SELECT ${keys}, count(*) FROM ${qualifiedIdentifierIn(dialect, table)}${filter} GROUP BY ${keys} HAVING ${having}`;
 }
 
 interface KeyReport {
+  readonly dialect: Dialect;
   readonly range: TextRange;
   readonly table: ObjectName;
   readonly columns: readonly KeyColumn[];
@@ -104,7 +121,9 @@ function reportKey(ctx: RuleContext, key: KeyReport): void {
       message: `Every existing row of ${table} gets the same ${keyText}: ${key.verb.toLowerCase()} ${key.what} fails as soon as the table holds two rows`,
       help: key.columns.some((column) => column.values === 'null')
         ? 'Under NULLS NOT DISTINCT the NULLs of the new column conflict: backfill distinct values first, then add the key'
-        : 'Add the column without a default (NULLs never conflict) or with a per-row default, backfill distinct values, then add the key',
+        : key.dialect === 'postgres'
+          ? 'Add the column without a default (NULLs never conflict) or with a per-row default, backfill distinct values, then add the key'
+          : 'Add the column nullable and without a default (NULLs never conflict), backfill distinct values, then add the key',
     });
     return;
   }
@@ -113,75 +132,137 @@ function reportKey(ctx: RuleContext, key: KeyReport): void {
   ctx.report({
     range: key.range,
     message: `${key.verb} ${key.what} checks the existing rows of ${table}: if ${condition}, ${outcome}`,
-    help: `Check for duplicates first: ${duplicateQuery(key.table, key.columns, key.kind, key.nullsNotDistinct, key.where)}${
+    help: `Check for duplicates first: ${duplicateQuery(key.dialect, key.table, key.columns, key.kind, key.nullsNotDistinct, key.where)}${
       key.concurrently ? '; after a failed build, DROP INDEX CONCURRENTLY the invalid index before retrying' : ''
     }`,
   });
 }
 
+/**
+ * MySQL/MariaDB: a unique index the model already has over some of the key's columns proves the key
+ * unique on existing rows (a prefix index proves nothing about whole values).
+ */
+function provenUnique(ctx: RuleContext, table: ObjectName, columns: readonly string[]): boolean {
+  return ctx.state.schema
+    .indexesOn(qualifiedKey(table.schema, table.name))
+    .some((index) => index.unique && index.elements.length > 0 && index.elements.every((element) => element.column !== undefined && columns.includes(element.column)));
+}
+
+/** A key column's SQL in the help query: MySQL's prefix index element `col(10)` compares `LEFT(col, 10)`. */
+function elementSql(dialect: Dialect, column: string, prefixLength: number | undefined): string {
+  const quoted = quoteIdentifierIn(dialect, column);
+  return prefixLength === undefined ? quoted : `LEFT(${quoted}, ${prefixLength})`;
+}
+
+function checkCreateIndex(ctx: RuleContext, stmt: StatementOf<'create-index'>): void {
+  if (!stmt.unique || ctx.isNewTable(stmt.table)) return;
+  const dialect = stmt.dialect;
+  const plain = stmt.elements.flatMap((element) => (element.column !== undefined && element.prefixLength === undefined ? [element.column] : []));
+  if (dialect !== 'postgres' && plain.length === stmt.elements.length && provenUnique(ctx, stmt.table, plain)) return;
+  const columns = stmt.elements.map((element): KeyColumn => {
+    if (element.column === undefined) return { sql: element.expression?.text ?? '?', values: 'derived' };
+    const added = ctx.state.addedColumns.get(columnKey(stmt.table, element.column));
+    return { sql: elementSql(dialect, element.column, element.prefixLength), values: added ? addedColumnValues(added, dialect) : 'existing' };
+  });
+  reportKey(ctx, {
+    dialect,
+    range: stmt.range,
+    table: stmt.table,
+    columns,
+    kind: 'unique',
+    nullsNotDistinct: false,
+    what: stmt.name ? `unique index \`${stmt.name.name}\`` : 'this unique index',
+    verb: 'Building',
+    concurrently: stmt.concurrently,
+    where: stmt.where?.text,
+  });
+}
+
+/**
+ * MySQL/MariaDB `CHANGE`/`MODIFY … NOT NULL` over a column the model knows as nullable (or one this
+ * migration added without a default): existing NULLs fail the ALTER in strict sql_mode, the default.
+ */
+function checkNotNull(ctx: RuleContext, stmt: StatementOf<'alter-table'>, action: Extract<StatementOf<'alter-table'>['actions'][number], { kind: 'change-column' }>): void {
+  const definition = action.definition;
+  if (!(definition.notNull || definition.primaryKey) || definition.autoIncrement || definition.generated) return;
+  const added = ctx.state.addedColumns.get(columnKey(stmt.table, action.column));
+  const existing = ctx.state.schema.table(stmt.table.schema, stmt.table.name);
+  const before = existing ? columnOf(existing, action.column) : undefined;
+  const allNull = added !== undefined && !added.notNull && (!added.default || added.default.isNull);
+  if (added ? !allNull : !before || before.notNull) return;
+  const table = `\`${stmt.table.name}\``;
+  const column = quoteIdentifierIn(stmt.dialect, action.column);
+  const value = mysqlImplicitValue(definition.type, stmt.dialect);
+  const nonStrict = `without strict mode ${allNull ? 'every row silently gets' : 'the NULLs silently become'} ${value ?? "the type's implicit default"}`;
+  ctx.report({
+    range: action.range,
+    message: allNull
+      ? `Every existing row of ${table} holds NULL in \`${action.column}\`, which this migration added without a default: making it NOT NULL fails as soon as the table holds a row in strict sql_mode (the default), and ${nonStrict}`
+      : `Making \`${action.column}\` NOT NULL checks the existing rows of ${table}: in strict sql_mode (the default) the ALTER fails if any holds NULL, and ${nonStrict}`,
+    help: `Find and backfill the NULLs first (SELECT count(*) FROM ${qualifiedIdentifierIn(stmt.dialect, stmt.table)} WHERE ${column} IS NULL), then make the column NOT NULL`,
+  });
+}
+
+function checkAlterTable(ctx: RuleContext, stmt: StatementOf<'alter-table'>): void {
+  const dialect = stmt.dialect;
+  // Columns this statement adds, for constraints over them.
+  const addedHere = new Map<string, ColumnDefinition>();
+  for (const action of stmt.actions) if (action.kind === 'add-column') addedHere.set(action.column.name, action.column);
+  const keyColumns = (constraint: TableConstraint): KeyColumn[] =>
+    constraint.columns.map((name) => {
+      const added = addedHere.get(name) ?? ctx.state.addedColumns.get(columnKey(stmt.table, name));
+      return { sql: quoteIdentifierIn(dialect, name), values: added ? addedColumnValues(added, dialect) : 'existing' };
+    });
+  const check = (constraint: TableConstraint, range: TextRange): void => {
+    if ((constraint.kind !== 'unique' && constraint.kind !== 'primary-key') || constraint.usingIndex !== undefined) return;
+    if (dialect !== 'postgres' && constraint.kind === 'unique' && provenUnique(ctx, stmt.table, constraint.columns)) return;
+    reportKey(ctx, {
+      dialect,
+      range,
+      table: stmt.table,
+      columns: keyColumns(constraint),
+      kind: constraint.kind,
+      nullsNotDistinct: constraint.indexOptions?.nullsNotDistinct ?? false,
+      what: constraint.kind === 'unique' ? 'this UNIQUE constraint' : 'this primary key',
+      verb: 'Adding',
+      concurrently: false,
+      where: undefined,
+    });
+  };
+  for (const action of stmt.actions) {
+    if (action.kind === 'add-constraint') check(action.constraint, action.range);
+    else if (action.kind === 'add-column') for (const constraint of action.column.constraints) check(constraint, constraint.range);
+    else if (action.kind === 'change-column') {
+      // The key is over the column's existing values, under its new name.
+      const renamed = (constraint: TableConstraint): TableConstraint => ({ ...constraint, columns: constraint.columns.map((name) => (name === action.definition.name ? action.column : name)) });
+      for (const constraint of action.definition.constraints) check(renamed(constraint), constraint.range);
+      checkNotNull(ctx, stmt, action);
+    }
+  }
+}
+
 export const uniqueMayFail = defineRule({
   meta: {
     id: 'unique-may-fail',
-    title: 'Unique keys added to existing tables fail on duplicate rows',
+    title: 'Unique keys (and MySQL NOT NULL) added to existing tables fail on rows that break them',
     category: 'constraints',
     severity: 'info',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {
-      why: 'A UNIQUE index or constraint, or a PRIMARY KEY, added to a table that already holds rows is checked against all of them: one pair of duplicates (or, for a primary key, one NULL) and the statement fails. The migration passes on a development database with clean data and stops in production. A failed `CREATE UNIQUE INDEX CONCURRENTLY` is worse: it leaves an INVALID index that is never used by queries but still maintained on every write, until someone drops it. A column added by the same migration gives existing rows NULL (which never conflicts in a unique key) or its default: a constant default, or one such as `now()`, gives every row the same value, so the key fails as soon as the table holds two rows and is reported; identity, serial and per-row defaults (`gen_random_uuid()`) are not. `ADD CONSTRAINT … USING INDEX` is not reported (the index already proved the data unique), nor are tables created earlier in the same migration.',
-      safeWay: 'Before the migration, look for rows the key would reject with `SELECT cols, count(*) FROM t GROUP BY cols HAVING count(*) > 1` (the help gives the exact query), and clean them up, or deduplicate in an earlier migration. Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` and check it succeeded; if it failed, drop the invalid index before retrying.',
+      why: 'A UNIQUE index or constraint, or a PRIMARY KEY, added to a table that already holds rows is checked against all of them: one pair of duplicates (or, for a primary key, one NULL) and the statement fails. The migration passes on a development database with clean data and stops in production. A failed `CREATE UNIQUE INDEX CONCURRENTLY` is worse: it leaves an INVALID index that is never used by queries but still maintained on every write, until someone drops it. A column added by the same migration gives existing rows NULL (which never conflicts in a unique key) or its default: a constant default, or one such as `now()`, gives every row the same value, so the key fails as soon as the table holds two rows and is reported; identity, serial and per-row defaults (`gen_random_uuid()`) are not. `ADD CONSTRAINT … USING INDEX` is not reported (the index already proved the data unique), nor are tables created earlier in the same migration. On MySQL and MariaDB the same holds for `ADD UNIQUE`, `ADD PRIMARY KEY`, `CREATE UNIQUE INDEX` and `CHANGE`/`MODIFY … UNIQUE` (a key an existing unique index already proves is not reported), a new `NOT NULL` column without a default gives every existing row the same implicit value (`0`, `\'\'`), and `CHANGE`/`MODIFY … NOT NULL` over a column that may hold NULLs fails in strict sql_mode (the default) and, without it, silently turns the NULLs into that implicit value.',
+      safeWay: 'Before the migration, look for rows the key would reject with `SELECT cols, count(*) FROM t GROUP BY cols HAVING count(*) > 1` (the help gives the exact query), and clean them up, or deduplicate in an earlier migration. Build the index with `CREATE UNIQUE INDEX CONCURRENTLY` and check it succeeded; if it failed, drop the invalid index before retrying. Before making a column NOT NULL, find and backfill its NULLs (`SELECT count(*) FROM t WHERE col IS NULL`).',
       bad: 'CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);',
       good: '-- users_email_key was built, and checked valid, by an earlier migration\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;',
     },
   },
   check(ctx, stmt) {
     if (stmt.kind === 'create-index') {
-      if (!stmt.unique || ctx.isNewTable(stmt.table)) return;
-      const columns = stmt.elements.map((element): KeyColumn => {
-        if (element.column === undefined) return { sql: element.expression?.text ?? '?', values: 'derived' };
-        const added = ctx.state.addedColumns.get(columnKey(stmt.table, element.column));
-        return { sql: quoteIdentifier(element.column), values: added ? addedColumnValues(added) : 'existing' };
-      });
-      reportKey(ctx, {
-        range: stmt.range,
-        table: stmt.table,
-        columns,
-        kind: 'unique',
-        nullsNotDistinct: false,
-        what: stmt.name ? `unique index \`${stmt.name.name}\`` : 'this unique index',
-        verb: 'Building',
-        concurrently: stmt.concurrently,
-        where: stmt.where?.text,
-      });
+      checkCreateIndex(ctx, stmt);
       return;
     }
     if (stmt.kind !== 'alter-table' || ctx.isNewTable(stmt.table)) return;
-    // Columns this statement adds, for constraints over them.
-    const addedHere = new Map<string, ColumnDefinition>();
-    for (const action of stmt.actions) if (action.kind === 'add-column') addedHere.set(action.column.name, action.column);
-    const keyColumns = (constraint: TableConstraint): KeyColumn[] =>
-      constraint.columns.map((name) => {
-        const added = addedHere.get(name) ?? ctx.state.addedColumns.get(columnKey(stmt.table, name));
-        return { sql: quoteIdentifier(name), values: added ? addedColumnValues(added) : 'existing' };
-      });
-    const check = (constraint: TableConstraint, range: TextRange): void => {
-      if ((constraint.kind !== 'unique' && constraint.kind !== 'primary-key') || constraint.usingIndex !== undefined) return;
-      reportKey(ctx, {
-        range,
-        table: stmt.table,
-        columns: keyColumns(constraint),
-        kind: constraint.kind,
-        nullsNotDistinct: constraint.indexOptions?.nullsNotDistinct ?? false,
-        what: constraint.kind === 'unique' ? 'this UNIQUE constraint' : 'this primary key',
-        verb: 'Adding',
-        concurrently: false,
-        where: undefined,
-      });
-    };
-    for (const action of stmt.actions) {
-      if (action.kind === 'add-constraint') check(action.constraint, action.range);
-      else if (action.kind === 'add-column') for (const constraint of action.column.constraints) check(constraint, constraint.range);
-    }
+    checkAlterTable(ctx, stmt);
   },
 });

@@ -1,5 +1,5 @@
 // Building blocks for fixes: offset edits and identifier quoting. Never regex rewrites of SQL.
-import type { Fix, TextEdit, TextRange } from '../../model';
+import type { Dialect, Fix, TextEdit, TextRange } from '../../model';
 
 export function insertAt(offset: number, newText: string): TextEdit {
   return { range: { start: offset, end: offset }, newText };
@@ -38,6 +38,15 @@ export function quoteIdentifier(name: string): string {
 
 export function qualifiedIdentifier(name: { schema: string | undefined; name: string }): string {
   return name.schema ? `${quoteIdentifier(name.schema)}.${quoteIdentifier(name.name)}` : quoteIdentifier(name.name);
+}
+
+/** An identifier as the dialect needs it written: PostgreSQL's rule above, MySQL/MariaDB always in backticks (no reserved word can break it). */
+export function quoteIdentifierIn(dialect: Dialect, name: string): string {
+  return dialect === 'postgres' ? quoteIdentifier(name) : `\`${name.replaceAll('`', '``')}\``;
+}
+
+export function qualifiedIdentifierIn(dialect: Dialect, name: { schema: string | undefined; name: string }): string {
+  return name.schema ? `${quoteIdentifierIn(dialect, name.schema)}.${quoteIdentifierIn(dialect, name.name)}` : quoteIdentifierIn(dialect, name.name);
 }
 
 /** An edit that deletes a statement, with its whole line(s) when nothing else shares them. */

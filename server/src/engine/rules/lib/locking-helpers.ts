@@ -1,7 +1,7 @@
-// Shared helpers for the locking and transaction rules: identifier quoting, type
-// labels for messages, and the text of multi-statement recipes. Text building only: never parses
+// Shared helpers for the locking, constraint and transaction rules: identifier quoting, type
+// labels and implicit values for messages, and the text of multi-statement recipes. Text building only: never parses
 // SQL and never decides whether something is a hazard (that stays in each rule).
-import type { ObjectName, Statement, TableConstraint, TextEdit, TextRange } from '../../model';
+import type { Dialect, ObjectName, Statement, TableConstraint, TextEdit, TextRange, TypeName } from '../../model';
 import { tableLocks, type TableLock } from '../../analysis/state';
 import { blocksWrites } from '../../analysis/locks';
 import { indentationAt, insertAt, lineStart, newlineOf } from './edits';
@@ -126,4 +126,28 @@ export function referencingForeignKeys(ctx: RuleContext, tables: readonly Object
       .filter(({ table }) => !keys.has(qualifiedKey(table.schema, table.name)))
       .map(({ table, foreignKey }) => `foreign key \`${foreignKey.name}\` of \`${table.name}\``),
   );
+}
+
+const numericTypes = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double', 'bit']);
+const stringTypes = new Set(['char', 'varchar', 'binary', 'varbinary', 'tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob']);
+const zeroDates: Readonly<Record<string, string>> = { date: "'0000-00-00'", datetime: "'0000-00-00 00:00:00'" };
+const zeroTimes: Readonly<Record<string, string>> = { time: "'00:00:00'", year: '0000' };
+
+/** The zero date MySQL/MariaDB would store for a DATE or DATETIME (an error under NO_ZERO_DATE). */
+export function mysqlZeroDate(type: TypeName): string | undefined {
+  return zeroDates[type.canonical];
+}
+
+/**
+ * The value MySQL/MariaDB store in a NOT NULL column of this type where a row has none (a new column
+ * without a default, a NULL under MODIFY … NOT NULL without strict mode), as SQL text; undefined when
+ * not known. [ran] MariaDB 10.11: 0, '', the first ENUM value, zero dates and times.
+ */
+export function mysqlImplicitValue(type: TypeName, dialect: Dialect): string | undefined {
+  if (numericTypes.has(type.canonical)) return '0';
+  if (stringTypes.has(type.canonical) || type.canonical === 'set') return "''";
+  if (type.canonical === 'enum') return type.values?.[0] === undefined ? undefined : `'${type.values[0].replaceAll("'", "''")}'`;
+  // MariaDB's JSON is LONGTEXT: [ran] 10.11 fills ''.
+  if (type.canonical === 'json' && dialect === 'mariadb') return "''";
+  return zeroDates[type.canonical] ?? zeroTimes[type.canonical];
 }
