@@ -484,6 +484,8 @@ describe('MySQL lowering: other DDL', () => {
     assert.deepEqual(single('TRUNCATE t', 'truncate').tables.map((table) => table.name), ['t']);
     const database = single('CREATE DATABASE IF NOT EXISTS shop DEFAULT CHARACTER SET utf8mb4', 'create-other');
     assert.deepEqual([database.objectKind, database.name?.name, database.ifNotExists], ['schema', 'shop', true]);
+    const options = single("CREATE SCHEMA shop CHARSET = 'utf8' COLLATE utf8_bin COMMENT 'c'", 'create-other').options;
+    assert.deepEqual(options?.map((option) => [option.name, option.value.value]), [['charset', 'utf8'], ['collate', 'utf8_bin'], ['comment', 'c']]);
     const view = single("CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW v_users AS SELECT id FROM users", 'create-other');
     assert.deepEqual([view.objectKind, view.name?.name, view.reads], ['view', 'v_users', { relations: [view.reads!.relations[0]], columns: ['id'] }]);
     assert.deepEqual(view.reads?.relations.map((relation) => relation.name), ['users']);
@@ -514,6 +516,11 @@ describe('MySQL lowering: SET, transactions and classified statements', () => {
   it('lowers SET NAMES, SET CHARACTER SET and SET TRANSACTION', () => {
     assert.deepEqual(sets('SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci'), [['names', 'utf8mb4', false, false]]);
     assert.deepEqual(sets('SET CHARACTER SET latin1'), [['character_set', 'latin1', false, false]]);
+    const text = "SET NAMES 'utf8' COLLATE utf8_unicode_ci";
+    const names = single(text, 'set');
+    assert.deepEqual([names.charset?.value, names.collation?.value], ['utf8', 'utf8_unicode_ci']);
+    assert.deepEqual([names.charset && slice(text, names.charset.range), names.collation && slice(text, names.collation.range)], ["'utf8'", 'utf8_unicode_ci']);
+    assert.equal(single('SET NAMES DEFAULT', 'set').charset, undefined);
     assert.deepEqual(sets('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'), [['transaction', 'ISOLATION LEVEL READ COMMITTED', false, false]]);
   });
 

@@ -311,7 +311,16 @@ export type StatementBody =
    * `SET name = value`. MySQL/MariaDB: the variable without `@@` and scope (`lock_wait_timeout`), one
    * statement per assignment of a multi-assignment SET; `global` for `SET GLOBAL` (not this session).
    */
-  | { readonly kind: 'set'; readonly name: string; readonly value: string | undefined; readonly local: boolean; readonly global?: boolean }
+  | {
+      readonly kind: 'set';
+      readonly name: string;
+      readonly value: string | undefined;
+      readonly local: boolean;
+      readonly global?: boolean;
+      /** MySQL/MariaDB `SET NAMES cs [COLLATE c]` / `SET CHARACTER SET cs` only: the names as written, with their ranges. */
+      readonly charset?: NamedOption;
+      readonly collation?: NamedOption;
+    }
   | { readonly kind: 'reset'; readonly name: string | undefined }
   | { readonly kind: 'transaction'; readonly action: TransactionAction }
   /** `shape`: INSERT … SELECT only, the SELECT's. */
@@ -368,6 +377,8 @@ export type StatementBody =
       readonly enumValues?: readonly string[];
       /** Views and materialized views only: the relations and column names the query reads. */
       readonly reads?: { readonly relations: readonly ObjectName[]; readonly columns: readonly string[] };
+      /** MySQL/MariaDB `CREATE DATABASE|SCHEMA` only: its options (`[DEFAULT] CHARACTER SET`, `COLLATE` …), read as table options. */
+      readonly options?: readonly TableOption[];
     }
   | { readonly kind: 'other'; readonly nodeType: string };
 

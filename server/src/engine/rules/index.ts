@@ -38,6 +38,8 @@ import { mysqlExplicitBlocking } from './mysql-explicit-blocking';
 import { mysqlFulltextSpatial } from './mysql-fulltext-spatial';
 import { mysqlMixedInstant } from './mysql-mixed-instant';
 import { mysqlPinAlgorithm } from './mysql-pin-algorithm';
+import { mysqlTimestamp2038 } from './mysql-timestamp-2038';
+import { mysqlUtf8mb3 } from './mysql-utf8mb3';
 import { mysqlVarcharBucket } from './mysql-varchar-bucket';
 import { nonIdempotentDdl } from './non-idempotent-ddl';
 import { polymorphicAssociation } from './polymorphic-association';
@@ -113,6 +115,8 @@ export const allRules: readonly Rule[] = [
   mysqlFulltextSpatial,
   mysqlMixedInstant,
   mysqlPinAlgorithm,
+  mysqlTimestamp2038,
+  mysqlUtf8mb3,
   mysqlVarcharBucket,
   nonIdempotentDdl,
   polymorphicAssociation,

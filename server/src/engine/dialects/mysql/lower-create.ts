@@ -1,11 +1,11 @@
 // MySQL/MariaDB CREATE statements dispatched from tokens: TABLE and INDEX go to their readers; views,
 // routines, triggers, events, databases and sequences are classified with their names (bodies are
 // not analysed, the statement still counts as parsed). Reads after the CREATE keyword.
-import type { StatementBody } from '../../model';
+import type { StatementBody, TableOption } from '../../model';
 import type { MysqlToken } from './lexer';
 import { pascalCase } from './lower-drop';
 import { lowerCreateIndex } from './lower-index';
-import { lowerCreateTable } from './lower-table';
+import { atTableOption, lowerCreateTable, readTableOption } from './lower-table';
 import { viewReads } from './lower-view';
 import type { MysqlParseOptions } from './lowering-options';
 import type { TokenCursor } from './token-cursor';
@@ -43,7 +43,19 @@ export function lowerCreate(cursor: TokenCursor, options: MysqlParseOptions): St
     return { kind: 'create-other', objectKind, name, ...(cursor.acceptWord('AS') ? { reads: viewReads(cursor, cursor.index, options) } : {}) };
   }
   const withIfNotExists = objectKind === 'schema' || objectKind === 'sequence' ? { ifNotExists, ifNotExistsInsertAt } : {};
-  return { kind: 'create-other', objectKind, name, ...withIfNotExists, ...(objectKind === 'sequence' && prefix.temporary ? { temporary: true } : {}) };
+  const withOptions = objectKind === 'schema' ? { options: readDatabaseOptions(cursor) } : {};
+  return { kind: 'create-other', objectKind, name, ...withIfNotExists, ...withOptions, ...(objectKind === 'sequence' && prefix.temporary ? { temporary: true } : {}) };
+}
+
+/** `[DEFAULT] CHARACTER SET [=] cs`, `[DEFAULT] COLLATE [=] c`, `ENCRYPTION`, `COMMENT`: the table option grammar. */
+function readDatabaseOptions(cursor: TokenCursor): TableOption[] {
+  const options: TableOption[] = [];
+  while (!cursor.atEnd()) {
+    const option = atTableOption(cursor) ? readTableOption(cursor) : undefined;
+    if (option) options.push(option);
+    else cursor.skipItem();
+  }
+  return options;
 }
 
 const createKinds: Readonly<Record<string, 'view' | 'function' | 'schema' | 'sequence' | 'other'>> = {

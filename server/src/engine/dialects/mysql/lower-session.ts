@@ -2,6 +2,7 @@
 // SET NAMES, SET TRANSACTION, MariaDB's SET STATEMENT … FOR), transaction control, and statements
 // that are only classified (USE, LOCK TABLES, GRANT, CALL, PREPARE, OPTIMIZE TABLE …). Never throws.
 import type { StatementBody, TransactionAction } from '../../model';
+import { readNamedOption } from './lower-column';
 import { pascalCase } from './lower-drop';
 import type { MysqlToken } from './lexer';
 import type { TokenCursor } from './token-cursor';
@@ -116,7 +117,9 @@ export function lowerSet(cursor: TokenCursor): LoweredSet {
 function namedSet(cursor: TokenCursor, name: string): StatementBody {
   const token = cursor.next();
   const value = !token || token.keyword === 'DEFAULT' ? undefined : token.value;
-  return { kind: 'set', name, value, local: false };
+  const charset = token && value !== undefined ? { charset: { value: value.toLowerCase(), range: token.range } } : {};
+  const collation = cursor.acceptWord('COLLATE') ? readNamedOption(cursor) : undefined;
+  return { kind: 'set', name, value, local: false, ...charset, ...(collation ? { collation } : {}) };
 }
 
 function textFrom(cursor: TokenCursor, startIndex: number): string {

@@ -1,0 +1,1 @@
+CREATE TABLE events (id INT PRIMARY KEY, starts_at TIMESTAMP NULL);

@@ -1,0 +1,3 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+CREATE DATABASE IF NOT EXISTS app DEFAULT CHARACTER SET utf8 COLLATE utf8_unicode_ci;
+CREATE SCHEMA reporting CHARSET = 'utf8';

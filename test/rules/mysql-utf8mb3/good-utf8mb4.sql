@@ -1,0 +1,13 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE app DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
+CREATE TABLE customers (
+  id INT PRIMARY KEY,
+  name VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL,
+  legacy_code CHAR(4) CHARACTER SET latin1,
+  flags VARCHAR(10) CHARACTER SET ascii COLLATE ascii_bin,
+  raw VARBINARY(16)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+ALTER TABLE customers CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci, DEFAULT CHARSET = utf8mb4;
+ALTER TABLE customers MODIFY name VARCHAR(120) CHARACTER SET utf8mb4 NOT NULL;
+SET NAMES DEFAULT;
