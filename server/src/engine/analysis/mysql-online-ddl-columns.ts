@@ -111,73 +111,90 @@ function charsetMayChange(change: ColumnChange): boolean {
   return old.charset !== undefined && !definition.charset && !definition.collation && context.table?.charset === undefined;
 }
 
+/** What the type comparison helpers share: the change, both types in words, and the charsets. */
+interface TypeComparison {
+  readonly change: ColumnChange;
+  readonly from: string;
+  readonly to: string;
+  readonly oldCharset: string | undefined;
+  readonly nextCharset: string | undefined;
+}
+
+function copyFields(cause: VerdictFields['cause'], subject: string): VerdictFields {
+  return { algorithm: 'copy', concurrentDml: false, rebuildsTable: true, cause, subject };
+}
+
+/** VARCHAR / VARBINARY to a length of the same kind, or undefined when the change is something else. */
+function varyingLengthFields(comparison: TypeComparison): VerdictFields | undefined {
+  const { change, from, to, oldCharset, nextCharset } = comparison;
+  const { old, definition, oldName, context } = change;
+  const next = definition.type;
+  const varying = (old.type.canonical === 'varchar' && next.canonical === 'varchar') || (binaryVaryingTypes.has(old.type.canonical) && old.type.canonical === next.canonical);
+  const [oldLength] = old.type.modifiers;
+  const [newLength] = next.modifiers;
+  if (!varying || oldLength === undefined || newLength === undefined) return undefined;
+  if (newLength < oldLength) {
+    // MySQL 8.0 manual 17.12.1, Extending VARCHAR column size: "Decreasing VARCHAR size using in-place ALTER TABLE is not supported".
+    return copyFields('varchar-narrowing', `narrowing ${quote(oldName)} from ${from} to ${to}`);
+  }
+  const charset = next.canonical === 'varchar' ? (oldCharset ?? nextCharset) : 'binary';
+  const bytesPerCharacter = charset === undefined ? unknownCharsetBytes : (maxBytesPerCharacter[charset] ?? unknownCharsetBytes);
+  const unknown = charset === undefined ? { unknown: `the character set of ${quote(oldName)} (taken as utf8mb4, 4 bytes a character)` } : {};
+  const varcharBytes = { from: oldLength * bytesPerCharacter, to: newLength * bytesPerCharacter, charset: charset ?? 'utf8mb4', bytesPerCharacter };
+  if (crossesLengthBytes(context.target, varcharBytes.from, varcharBytes.to)) {
+    const subject = `widening ${quote(oldName)} from ${from} to ${to} (${varcharBytes.from} to ${varcharBytes.to} bytes in ${varcharBytes.charset}, past the 255-byte length-byte boundary)`;
+    return { ...copyFields('varchar-bucket', subject), varcharBytes, ...unknown };
+  }
+  // MariaDB KB: VARCHAR extension is an instant metadata change (from 10.2.2); MySQL: in place, metadata only.
+  const algorithm = supports(context.target, 'instant-varchar-widening') ? 'instant' : 'inplace';
+  return { algorithm, concurrentDml: true, rebuildsTable: false, cause: 'varchar-widening', subject: `widening ${quote(oldName)} from ${from} to ${to}`, varcharBytes, ...unknown };
+}
+
+/** ENUM to ENUM or SET to SET, or undefined when the change is something else. */
+function enumFields(comparison: TypeComparison): VerdictFields | undefined {
+  const { change, from, to } = comparison;
+  const { old, definition, oldName } = change;
+  const next = definition.type;
+  const kind = next.canonical.toUpperCase();
+  if ((old.type.canonical !== 'enum' && old.type.canonical !== 'set') || old.type.canonical !== next.canonical || !old.type.values || !next.values) return undefined;
+  const enumValues = { from: old.type.values, to: next.values };
+  const appended = enumValues.to.length > enumValues.from.length && enumValues.from.every((value, index) => enumValues.to[index] === value);
+  if (!appended) {
+    // MySQL 8.0 manual 17.12.1, Modifying the definition of an ENUM or SET column: instant only "by
+    // adding new enumeration or set members to the end of the list" ([ran] MariaDB 10.11: reorder copies).
+    return { ...copyFields('enum-reorder', `redefining ${kind} ${quote(oldName)} from ${from} to ${to} (values removed, reordered or inserted before the end)`), enumValues };
+  }
+  if (storageBytes(next.canonical, enumValues.to.length) !== storageBytes(old.type.canonical, enumValues.from.length)) {
+    // Same section: "as long as the storage size of the data type does not change" ([ran] 255 → 256 ENUM values and 8 → 9 SET members copy).
+    return { ...copyFields('enum-storage', `appending to ${kind} ${quote(oldName)} past ${enumValues.from.length} values (its storage size grows)`), enumValues };
+  }
+  return { algorithm: 'instant', concurrentDml: true, rebuildsTable: false, cause: 'enum-append', subject: `appending values to ${kind} ${quote(oldName)}`, enumValues };
+}
+
+/** The cost of the type part of a redefinition: charset, length, values, type; undefined when the type stays. */
 function typeChangeFields(change: ColumnChange): VerdictFields | undefined {
   const { context, old, definition, oldName } = change;
   const next = definition.type;
-  const target = context.target;
   const oldCharset = charsetName(old.charset ?? context.table?.charset);
   const nextCharset = textTypes.has(next.canonical) ? newCharset(change) : undefined;
   const bothText = textTypes.has(old.type.canonical) && textTypes.has(next.canonical);
-  const charsetChanged = bothText && oldCharset !== undefined && nextCharset !== undefined && oldCharset !== nextCharset;
-  const from = mysqlTypeText(old.type);
-  const to = mysqlTypeText(next);
-  const subject = `changing ${quote(oldName)} from ${from} to ${to}`;
-  const copy = (cause: VerdictFields['cause'], text = subject): VerdictFields => ({ algorithm: 'copy', concurrentDml: false, rebuildsTable: true, cause, subject: text });
-  if (charsetChanged) {
+  if (bothText && oldCharset !== undefined && nextCharset !== undefined && oldCharset !== nextCharset) {
     // MySQL 8.0 manual 17.12.1: "Changing the column data type … only supports ALGORITHM=COPY"; a new
     // character set re-encodes every value ([ran] MariaDB 10.11: latin1 → utf8mb4 copies).
-    return copy('charset-change', `changing the character set of ${quote(oldName)} from ${oldCharset} to ${nextCharset}`);
+    return copyFields('charset-change', `changing the character set of ${quote(oldName)} from ${oldCharset} to ${nextCharset}`);
   }
   if (bothText && charsetMayChange(change)) {
     // A redefinition without CHARACTER SET takes the table's default ([ran] MariaDB 10.11: a latin1
     // column of a utf8mb4 table, widened without naming latin1, copies).
     return {
-      ...copy('charset-change', `redefining ${quote(oldName)} (${oldCharset}) without CHARACTER SET, which gives it the table's default`),
+      ...copyFields('charset-change', `redefining ${quote(oldName)} (${oldCharset}) without CHARACTER SET, which gives it the table's default`),
       unknown: `the default character set of ${quote(context.tableName)}`,
     };
   }
   if (sameType(old.type, next)) return undefined;
-  const varying = (old.type.canonical === 'varchar' && next.canonical === 'varchar') || (binaryVaryingTypes.has(old.type.canonical) && old.type.canonical === next.canonical);
-  const [oldLength] = old.type.modifiers;
-  const [newLength] = next.modifiers;
-  if (varying && oldLength !== undefined && newLength !== undefined && (old.type.unsigned ?? false) === (next.unsigned ?? false)) {
-    if (newLength < oldLength) {
-      // MySQL 8.0 manual 17.12.1, Extending VARCHAR column size: "Decreasing VARCHAR size using in-place ALTER TABLE is not supported".
-      return copy('varchar-narrowing', `narrowing ${quote(oldName)} from ${from} to ${to}`);
-    }
-    const charset = next.canonical === 'varchar' ? (oldCharset ?? nextCharset) : 'binary';
-    const bytesPerCharacter = charset === undefined ? unknownCharsetBytes : (maxBytesPerCharacter[charset] ?? unknownCharsetBytes);
-    const unknown = charset === undefined ? `the character set of ${quote(oldName)} (taken as utf8mb4, 4 bytes a character)` : undefined;
-    const varcharBytes = { from: oldLength * bytesPerCharacter, to: newLength * bytesPerCharacter, charset: charset ?? 'utf8mb4', bytesPerCharacter };
-    if (crossesLengthBytes(target, varcharBytes.from, varcharBytes.to)) {
-      return {
-        ...copy('varchar-bucket', `widening ${quote(oldName)} from ${from} to ${to} (${varcharBytes.from} to ${varcharBytes.to} bytes in ${varcharBytes.charset}, past the 255-byte length-byte boundary)`),
-        varcharBytes,
-        ...(unknown ? { unknown } : {}),
-      };
-    }
-    // MariaDB KB: VARCHAR extension is an instant metadata change (from 10.2.2); MySQL: in place, metadata only.
-    const algorithm = supports(target, 'instant-varchar-widening') ? 'instant' : 'inplace';
-    return { algorithm, concurrentDml: true, rebuildsTable: false, cause: 'varchar-widening', subject: `widening ${quote(oldName)} from ${from} to ${to}`, varcharBytes, ...(unknown ? { unknown } : {}) };
-  }
-  const enumLike = (old.type.canonical === 'enum' || old.type.canonical === 'set') && old.type.canonical === next.canonical;
-  if (enumLike && old.type.values && next.values) {
-    const oldValues = old.type.values;
-    const enumValues = { from: oldValues, to: next.values };
-    const appended = next.values.length > oldValues.length && oldValues.every((value, index) => next.values?.[index] === value);
-    if (!appended) {
-      // MySQL 8.0 manual 17.12.1, Modifying the definition of an ENUM or SET column: instant only "by
-      // adding new enumeration or set members to the end of the list" ([ran] MariaDB 10.11: reorder copies).
-      return { ...copy('enum-reorder', `redefining ${next.canonical.toUpperCase()} ${quote(oldName)} from ${from} to ${to} (values removed, reordered or inserted before the end)`), enumValues };
-    }
-    if (storageBytes(next.canonical, next.values.length) !== storageBytes(old.type.canonical, oldValues.length)) {
-      // Same section: "as long as the storage size of the data type does not change" ([ran] 255 → 256 ENUM values copies).
-      return { ...copy('enum-storage', `appending to ${next.canonical.toUpperCase()} ${quote(oldName)} past ${oldValues.length} values (its storage size grows)`), enumValues };
-    }
-    return { algorithm: 'instant', concurrentDml: true, rebuildsTable: false, cause: 'enum-append', subject: `appending values to ${next.canonical.toUpperCase()} ${quote(oldName)}`, enumValues };
-  }
+  const comparison: TypeComparison = { change, from: mysqlTypeText(old.type), to: mysqlTypeText(next), oldCharset, nextCharset };
   // MySQL 8.0 manual 17.12.1: "Changing the column data type: Instant No, In Place No" ([ran] MariaDB 10.11: int → bigint, tinyint → int, int → int unsigned, char widening, text → mediumtext all copy).
-  return copy('type-change');
+  return varyingLengthFields(comparison) ?? enumFields(comparison) ?? copyFields('type-change', `changing ${quote(oldName)} from ${comparison.from} to ${comparison.to}`);
 }
 
 /** Whether `FIRST` / `AFTER c` moves the column (it may name where it already is). */
