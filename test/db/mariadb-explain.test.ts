@@ -148,6 +148,10 @@ describe('explain on MariaDB', { skip: liveMysqlUrl === undefined ? 'SQLSIGHT_TE
     assert.match(stopped.message, /300 ms/);
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
     result(await explain('SELECT * FROM orders WHERE id = 1'));
+    // The same through a prepared statement with a bound value.
+    const bound = failureOf(await explain('SELECT COUNT(*) FROM orders a, orders b, orders c WHERE a.note < ?', { analyze: true, parameters: ["'n5'"], statementTimeoutMs: 300 }));
+    assert.equal(bound.kind, 'timeout', bound.message);
+    result(await explain('SELECT * FROM orders WHERE id = ?', { parameters: ['1'] }));
   });
 
   it('binds ? values on the server: a ? inside a string is no parameter, a quote in a value stays a value', async () => {

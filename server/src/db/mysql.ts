@@ -190,13 +190,17 @@ function boundValue(value: string | null): string | number | null {
 
 /**
  * The statement with its values bound by the server (COM_STMT_PREPARE/EXECUTE: nothing is escaped
- * into the text), then closed. mysql2 has no timeout for `execute`: a deadline of our own; the
- * caller drops the connection when it passes.
+ * into the text), then closed. mysql2 has no timeout for `execute`: a deadline of our own, which
+ * destroys the connection (a ROLLBACK queued behind a stuck statement would wait forever); the
+ * caller then drops it.
  */
 async function executeBound(db: mysql.Connection, sql: string, values: readonly (string | null)[], timeoutMs: number): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })), timeoutMs);
+    timer = setTimeout(() => {
+      db.destroy();
+      reject(Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' }));
+    }, timeoutMs);
   });
   try {
     const [rows] = await Promise.race([db.execute(sql, values.map(boundValue)), deadline]);
