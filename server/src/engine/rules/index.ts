@@ -31,11 +31,13 @@ import { lockHeldAcrossStatements } from './lock-held-across-statements';
 import { missingForeignKey } from './missing-foreign-key';
 import { missingPrimaryKey } from './missing-primary-key';
 import { multiValuedColumn } from './multi-valued-column';
+import { mysqlAddForeignKey } from './mysql-add-foreign-key';
 import { mysqlColumnPosition } from './mysql-column-position';
 import { mysqlCopyAlgorithm } from './mysql-copy-algorithm';
 import { mysqlEnumReorder } from './mysql-enum-reorder';
 import { mysqlExplicitBlocking } from './mysql-explicit-blocking';
 import { mysqlFulltextSpatial } from './mysql-fulltext-spatial';
+import { mysqlInlineReferences } from './mysql-inline-references';
 import { mysqlMixedInstant } from './mysql-mixed-instant';
 import { mysqlPinAlgorithm } from './mysql-pin-algorithm';
 import { mysqlTimestamp2038 } from './mysql-timestamp-2038';
@@ -108,11 +110,13 @@ export const allRules: readonly Rule[] = [
   missingForeignKey,
   missingPrimaryKey,
   multiValuedColumn,
+  mysqlAddForeignKey,
   mysqlColumnPosition,
   mysqlCopyAlgorithm,
   mysqlEnumReorder,
   mysqlExplicitBlocking,
   mysqlFulltextSpatial,
+  mysqlInlineReferences,
   mysqlMixedInstant,
   mysqlPinAlgorithm,
   mysqlTimestamp2038,

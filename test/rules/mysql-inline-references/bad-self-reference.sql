@@ -1,0 +1,7 @@
+-- sqlsight-test: dialect=mysql version=8.0.28 workspace
+CREATE TABLE users (uuid CHAR(36) NOT NULL PRIMARY KEY);
+CREATE TABLE ciphers (
+  uuid CHAR(36) NOT NULL PRIMARY KEY,
+  user_uuid CHAR(36) NOT NULL REFERENCES users (uuid),
+  parent_uuid CHAR(36) REFERENCES ciphers (uuid)
+);
