@@ -142,11 +142,9 @@ describe('explain on MariaDB', { skip: liveMysqlUrl === undefined ? 'SQLSIGHT_TE
   });
 
   it('classifies a statement stopped by max_statement_time as a timeout, and the connection still works', async () => {
-    const started = Date.now();
     const stopped = failureOf(await explain('SELECT COUNT(*) FROM orders a, orders b, orders c WHERE a.note < b.note', { analyze: true, statementTimeoutMs: 300 }));
     assert.equal(stopped.kind, 'timeout', stopped.message);
     assert.match(stopped.message, /300 ms/);
-    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
     result(await explain('SELECT * FROM orders WHERE id = 1'));
     // The same through a prepared statement with a bound value.
     const bound = failureOf(await explain('SELECT COUNT(*) FROM orders a, orders b, orders c WHERE a.note < ?', { analyze: true, parameters: ["'n5'"], statementTimeoutMs: 300 }));
