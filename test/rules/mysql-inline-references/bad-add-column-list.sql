@@ -1,2 +1,2 @@
 -- sqlsight-test: dialect=mysql version=8.0.28 expect-after-fix=mysql-add-foreign-key,mysql-copy-algorithm
-ALTER TABLE orders ADD (coupon_id INT NULL REFERENCES coupons (id), note TEXT NULL);
+ALTER TABLE orders ADD (coupon_id BIGINT NULL REFERENCES coupons (id), note TEXT NULL);

@@ -1,2 +1,2 @@
 -- sqlsight-test: dialect=mysql version=8.0.28 expect-after-fix=mysql-add-foreign-key,mysql-copy-algorithm
-ALTER TABLE orders ADD COLUMN coupon_id INT NULL AFTER total, ADD FOREIGN KEY (coupon_id) REFERENCES coupons (id), ADD COLUMN note TEXT NULL;
+ALTER TABLE orders ADD COLUMN coupon_id BIGINT NULL AFTER total, ADD FOREIGN KEY (coupon_id) REFERENCES coupons (id), ADD COLUMN note TEXT NULL;
