@@ -584,6 +584,14 @@ describe('MySQL lowering: DML', () => {
     assert.notEqual(select.raw, undefined);
   });
 
+  it('shapes MariaDB DML that only node-sql-parser\'s MySQL grammar reads (a bare `status` column)', () => {
+    const select = single("SELECT id FROM orders WHERE status = 'open' ORDER BY created_at", 'select', mariadb1011);
+    assert.deepEqual(select.shape?.columns, [
+      { table: 'orders', column: 'status', use: 'eq' },
+      { table: 'orders', column: 'created_at', use: 'order', direction: 'asc' },
+    ]);
+  });
+
   it('leaves OR branches and outer-join preserved sides out of the shape, and folds names', () => {
     const text = 'SELECT * FROM `Users` u LEFT JOIN posts p ON p.user_id = u.id AND u.active = 1 WHERE u.ID = 5 OR u.email IS NULL GROUP BY u.Country';
     const select = single(text, 'select');

@@ -10,16 +10,27 @@ export type AstNode = Readonly<Record<string, unknown>>;
 const mysqlParser = new MysqlParser();
 const mariadbParser = new MariadbParser();
 
-/** The statement's AST, or the parser's message when it rejects the text. */
-export function astifyStatement(text: string, dialect: 'mysql' | 'mariadb'): { readonly ast: AstNode } | { readonly error: string } {
+function astifyWith(parser: MysqlParser | MariadbParser, database: 'MySQL' | 'MariaDB', text: string): { readonly ast: AstNode } | { readonly error: string } {
   try {
-    const result: unknown =
-      dialect === 'mariadb' ? mariadbParser.astify(text, { database: 'MariaDB' }) : mysqlParser.astify(text, { database: 'MySQL' });
+    const result: unknown = parser.astify(text, { database });
     const ast = Array.isArray(result) ? result[0] : result;
     return isNode(ast) ? { ast } : { error: 'node-sql-parser returned no statement' };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * The statement's AST, or the parser's message when it rejects the text. node-sql-parser's MariaDB
+ * grammar rejects DML its MySQL grammar reads (a bare column named `status`), and the two dialects'
+ * DML is the same for what the query shape needs, so MariaDB falls back to the MySQL grammar.
+ */
+export function astifyStatement(text: string, dialect: 'mysql' | 'mariadb'): { readonly ast: AstNode } | { readonly error: string } {
+  if (dialect === 'mysql') return astifyWith(mysqlParser, 'MySQL', text);
+  const mariadb = astifyWith(mariadbParser, 'MariaDB', text);
+  if ('ast' in mariadb) return mariadb;
+  const mysql = astifyWith(mysqlParser, 'MySQL', text);
+  return 'ast' in mysql ? mysql : mariadb;
 }
 
 export function isNode(value: unknown): value is AstNode {
