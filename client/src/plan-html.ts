@@ -128,8 +128,9 @@ function metric(label: string, value: string, extraClass = ''): string {
   return `<span class="metric${extraClass ? ` ${extraClass}` : ''}"><span class="metric-label">${escapeHtml(label)}</span> ${escapeHtml(value)}</span>`;
 }
 
-function nodeMetrics(node: PlanNode): string[] {
-  const metrics = [metric('cost', `${formatCost(node.startupCost)}..${formatCost(node.totalCost)}`)];
+/** MariaDB's EXPLAIN FORMAT=JSON gives no costs: a plan without them shows none rather than zeros. */
+function nodeMetrics(node: PlanNode, costs: boolean): string[] {
+  const metrics = costs ? [metric('cost', `${formatCost(node.startupCost)}..${formatCost(node.totalCost)}`)] : [];
   if (node.actual) {
     const loops = node.actual.loops === 1 ? '' : ` × ${pluralize(node.actual.loops, 'loop', 'loops')}`;
     metrics.push(metric('rows', `${formatRows(node.planRows)} est. / ${formatRows(node.actual.rows)} actual${loops}`, 'analyze'));
@@ -166,8 +167,8 @@ function definitionList(rows: readonly [string, string][], className: string): s
   return `<dl class="${className}">${rows.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd><code>${escapeHtml(value)}</code></dd></div>`).join('')}</dl>`;
 }
 
-function nodeLabel(node: PlanNode, warnings: readonly PlanWarning[]): string {
-  const parts = [describeNode(node), `cost ${formatCost(node.totalCost)}`, `${formatRows(node.planRows)} rows estimated`];
+function nodeLabel(node: PlanNode, warnings: readonly PlanWarning[], costs: boolean): string {
+  const parts = [describeNode(node), ...(costs ? [`cost ${formatCost(node.totalCost)}`] : []), `${formatRows(node.planRows)} rows estimated`];
   if (node.actual) parts.push(`${formatRows(node.actual.rows)} rows actual`, `${formatMs(node.actual.totalTimeMs)}`);
   const severity = highestSeverity(warnings);
   if (severity) parts.push(`${pluralize(warnings.length, 'warning', 'warnings')}, ${severity} severity`);
@@ -178,6 +179,8 @@ function nodeLabel(node: PlanNode, warnings: readonly PlanWarning[]): string {
 interface TreeContext {
   readonly side: string;
   readonly warnings: Map<string, PlanWarning[]>;
+  /** The server reported costs (MariaDB does not). */
+  readonly costs: boolean;
 }
 
 function renderNode(context: TreeContext, node: PlanNode, path: readonly number[]): string {
@@ -190,7 +193,7 @@ function renderNode(context: TreeContext, node: PlanNode, path: readonly number[
     'role="treeitem"',
     `class="${classes.join(' ')}"`,
     `aria-level="${path.length + 1}"`,
-    `aria-label="${escapeHtml(nodeLabel(node, warnings))}"`,
+    `aria-label="${escapeHtml(nodeLabel(node, warnings, context.costs))}"`,
     `tabindex="${path.length === 0 ? 0 : -1}"`,
     ...(hasChildren ? ['aria-expanded="true"'] : []),
   ];
@@ -208,7 +211,7 @@ function renderNode(context: TreeContext, node: PlanNode, path: readonly number[
     `<li ${attributes.join(' ')}>` +
     `<div class="node-row"><span class="twisty" aria-hidden="true"></span><span class="node-title">${escapeHtml(describeNode(node))}</span>` +
     (severity ? ` ${severityBadge(severity)}` : '') +
-    ` <span class="metrics">${nodeMetrics(node).join(' ')}</span></div>` +
+    ` <span class="metrics">${nodeMetrics(node, context.costs).join(' ')}</span></div>` +
     `<div class="node-body">${definitionList(conditionRows(node), 'conditions')}${warningList}${details}</div>` +
     children +
     '</li>'
@@ -216,7 +219,7 @@ function renderNode(context: TreeContext, node: PlanNode, path: readonly number[
 }
 
 function renderTree(result: ExplainResult, side: string, label: string): string {
-  const context: TreeContext = { side, warnings: warningsByPath(result.warnings) };
+  const context: TreeContext = { side, warnings: warningsByPath(result.warnings), costs: !result.plan.withoutCosts };
   return `<ul class="plan-tree" role="tree" aria-label="${escapeHtml(label)}">${renderNode(context, result.plan.root, [])}</ul>`;
 }
 
@@ -268,7 +271,9 @@ function renderComparison(before: ExplainResult, after: ExplainResult): string {
   const rows: [string, string, string, string][] = [
     ['Mode', before.plan.analyzed ? 'ANALYZE' : 'estimated', after.plan.analyzed ? 'ANALYZE' : 'estimated', ''],
     ['Source', describeSource(before.source), describeSource(after.source), ''],
-    ['Total cost', formatCost(before.plan.root.totalCost), formatCost(after.plan.root.totalCost), formatChange(before.plan.root.totalCost, after.plan.root.totalCost)],
+    before.plan.withoutCosts || after.plan.withoutCosts
+      ? ['Total cost', before.plan.withoutCosts ? '—' : formatCost(before.plan.root.totalCost), after.plan.withoutCosts ? '—' : formatCost(after.plan.root.totalCost), '']
+      : ['Total cost', formatCost(before.plan.root.totalCost), formatCost(after.plan.root.totalCost), formatChange(before.plan.root.totalCost, after.plan.root.totalCost)],
     ['Top node', describeNode(before.plan.root), describeNode(after.plan.root), ''],
     ['Estimated rows', formatRows(before.plan.root.planRows), formatRows(after.plan.root.planRows), ''],
   ];
@@ -310,7 +315,7 @@ function renderColumn(result: ExplainResult, side: 'before' | 'after', heading: 
   return (
     `<section class="plan-column" aria-labelledby="${side}-heading">` +
     `<h3 id="${side}-heading">${escapeHtml(heading)}</h3>` +
-    `<p class="column-meta">${escapeHtml(`${result.plan.analyzed ? 'ANALYZE' : 'estimated'} · ${describeSource(result.source)} · total cost ${formatCost(result.plan.root.totalCost)}`)}</p>` +
+    `<p class="column-meta">${escapeHtml(`${result.plan.analyzed ? 'ANALYZE' : 'estimated'} · ${describeSource(result.source)}${result.plan.withoutCosts ? '' : ` · total cost ${formatCost(result.plan.root.totalCost)}`}`)}</p>` +
     planTimes(result) +
     renderTree(result, side, `${heading} plan`) +
     '</section>'

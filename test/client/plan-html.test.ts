@@ -190,6 +190,21 @@ describe('plan view HTML', () => {
     assert.doesNotMatch(page(estimated), /side-by-side|Before/);
   });
 
+  it('shows no costs for a plan whose server gives none (MariaDB)', () => {
+    const mariadb: ExplainResult = {
+      ...estimated,
+      plan: { dialect: 'mariadb', analyzed: false, withoutCosts: true, raw: '{}', root: node({ nodeType: 'Full Table Scan', relation: 'orders', totalCost: 0, planRows: 5_000 }) },
+      warnings: [],
+      summary: 'Full Table Scan on orders · 5k rows',
+    };
+    const html = page(mariadb);
+    assert.doesNotMatch(html, /metric-label">cost|cost 0/);
+    assert.match(html, /metric-label">rows<\/span> 5,000 est\./);
+    const comparison = page(mariadb, mariadb);
+    assert.match(comparison, /<tr><th scope="row">Total cost<\/th><td>—<\/td><td>—<\/td><td><\/td><\/tr>/);
+    assert.doesNotMatch(comparison, /total cost/);
+  });
+
   it('formats numbers the same in every locale', () => {
     assert.deepEqual([formatNumber(1234567.891, 2), formatNumber(-1000, 0), formatNumber(0.5, 3), formatNumber(999, 0)], ['1,234,567.89', '-1,000', '0.500', '999']);
   });
