@@ -1,0 +1,5 @@
+-- sqlsight-test: dialect=mariadb version=10.11
+SET SESSION max_statement_time = 300;
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE orders MODIFY total_cents bigint NOT NULL;
+CREATE INDEX orders_created_idx ON orders (created_at);

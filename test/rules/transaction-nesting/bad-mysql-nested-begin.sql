@@ -1,0 +1,6 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+START TRANSACTION;
+INSERT INTO plans (name) VALUES ('free');
+BEGIN;
+UPDATE users SET plan = 'free' WHERE plan IS NULL;
+COMMIT;
