@@ -1,5 +1,6 @@
 // imprecise-money: binary floating point cannot hold most decimal amounts exactly, and PostgreSQL's
-// money type depends on the server's lc_monetary locale.
+// money type depends on the server's lc_monetary locale. MySQL/MariaDB: FLOAT and DOUBLE (REAL is
+// DOUBLE), also with `(M,D)`, which only rounds what is shown and stored, still in binary.
 import { defineRule } from './lib/rule';
 import { displayType, typeUses } from './lib/type-helpers';
 
@@ -9,6 +10,9 @@ const moneyWords = new Set([
   'revenue', 'tax', 'vat', 'subtotal', 'total', 'discount', 'refund', 'budget', 'charge', 'credit', 'debit', 'income',
   'expense', 'invoice', 'payout', 'tip', 'commission', 'cents',
 ]);
+
+/** Binary floating point: PostgreSQL's real and double precision, MySQL's FLOAT and DOUBLE. */
+const floatTypes = new Set(['float4', 'float8', 'float', 'double']);
 
 /** `unit_price`, `totalAmount`, `PriceEUR` → its lower-case words. */
 function nameWords(name: string): string[] {
@@ -25,12 +29,12 @@ export const impreciseMoney = defineRule({
     title: 'Store money as numeric, not float or money',
     category: 'types',
     severity: 'warning',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {
       why: '`real` and `double precision` are binary floating point: most decimal amounts (0.10, 19.99) have no exact representation, so sums drift by fractions of a cent and equality checks fail. PostgreSQL\'s `money` type takes its scale and currency symbol from the server\'s `lc_monetary` setting, so the same dump means different amounts on a server with another locale, and it holds one currency only.',
-      safeWay: 'Use `numeric(p, s)` with the scale the currency needs (`numeric(12, 2)`), or an integer count of the smallest unit (`bigint` cents), plus a currency column when there is more than one.',
+      safeWay: 'Use `numeric(p, s)` with the scale the currency needs (`numeric(12, 2)`; MySQL and MariaDB: `DECIMAL(12, 2)`, not `FLOAT` or `DOUBLE`, whose `(M, D)` only rounds a binary value), or an integer count of the smallest unit (`bigint` cents), plus a currency column when there is more than one.',
       bad: 'CREATE TABLE invoices (id bigint PRIMARY KEY, total double precision NOT NULL);',
       good: 'CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric(12, 2) NOT NULL);',
     },
@@ -39,7 +43,7 @@ export const impreciseMoney = defineRule({
     for (const use of typeUses(stmt)) {
       const { canonical } = use.type;
       const column = `\`${use.table.name}\`.\`${use.column}\``;
-      if (canonical === 'money') {
+      if (canonical === 'money' && stmt.dialect === 'postgres') {
         ctx.report({
           range: use.type.range,
           message: `${column} is money: its scale and currency come from the server's lc_monetary setting, so the same value means a different amount on a server with another locale`,
@@ -47,11 +51,12 @@ export const impreciseMoney = defineRule({
           // PostgreSQL wiki, "Don't Do This": a legacy type with a better replacement.
           tags: ['deprecated'],
         });
-      } else if ((canonical === 'float4' || canonical === 'float8') && nameWords(use.column).some((word) => moneyWords.has(word))) {
+      } else if (floatTypes.has(canonical) && nameWords(use.column).some((word) => moneyWords.has(word))) {
+        const decimal = stmt.dialect === 'postgres' ? 'numeric' : 'decimal';
         ctx.report({
           range: use.type.range,
           message: `${column} looks like an amount of money but is ${displayType(use.type)}: binary floating point cannot store most decimal amounts exactly, so sums and comparisons drift`,
-          help: 'Use numeric(p, s), e.g. numeric(12, 2), or an integer count of cents',
+          help: `Use ${decimal}(p, s), e.g. ${decimal}(12, 2), or an integer count of cents`,
         });
       }
     }

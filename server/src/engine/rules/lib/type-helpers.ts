@@ -6,24 +6,39 @@ import { insertAt, quoteIdentifier, replace } from './edits';
 
 export type KeyRole = 'primary-key' | 'foreign-key';
 
+/** The column a foreign key of the statement points the column at: undefined `column` for the referenced table's primary key. */
+export interface ReferencedColumn {
+  readonly table: ObjectName;
+  readonly column: string | undefined;
+}
+
 export interface TypeUse {
   readonly table: ObjectName;
   readonly column: string;
   readonly type: TypeName;
-  /** A column of a table created here, a column added to a table, or `ALTER COLUMN … TYPE`. */
-  readonly origin: 'create-table' | 'add-column' | 'alter-column-type';
+  /** A column of a table created here, a column added to a table, `ALTER COLUMN … TYPE`, or MySQL's CHANGE / MODIFY. */
+  readonly origin: 'create-table' | 'add-column' | 'alter-column-type' | 'change-column';
   /** The column definition (undefined for `ALTER COLUMN … TYPE`). */
   readonly definition: ColumnDefinition | undefined;
   /** Key roles this statement gives the column; keys declared by earlier statements need the schema model. */
   readonly keyRoles: readonly KeyRole[];
+  /** For the foreign-key role: the columns this statement's foreign keys reference from it. */
+  readonly references: readonly ReferencedColumn[];
+  /** For the primary-key role: the key has other columns too (a natural key, not an id). */
+  readonly compositePrimaryKey?: boolean;
 }
 
-function rolesOf(column: ColumnDefinition, constraints: readonly TableConstraint[]): KeyRole[] {
+function rolesOf(column: ColumnDefinition, constraints: readonly TableConstraint[]): Pick<TypeUse, 'keyRoles' | 'references' | 'compositePrimaryKey'> {
   const all = [...column.constraints, ...constraints.filter((constraint) => constraint.columns.includes(column.name))];
   const roles: KeyRole[] = [];
-  if (column.primaryKey || all.some((constraint) => constraint.kind === 'primary-key')) roles.push('primary-key');
-  if (all.some((constraint) => constraint.kind === 'foreign-key')) roles.push('foreign-key');
-  return roles;
+  const primaryKey = all.find((constraint) => constraint.kind === 'primary-key');
+  if (column.primaryKey || primaryKey) roles.push('primary-key');
+  const references = all.flatMap((constraint) => {
+    const target = constraint.kind === 'foreign-key' ? constraint.references : undefined;
+    return target ? [{ table: target.table, column: target.columns[constraint.columns.indexOf(column.name)] }] : [];
+  });
+  if (references.length > 0) roles.push('foreign-key');
+  return { keyRoles: roles, references, ...(primaryKey && primaryKey.columns.length > 1 ? { compositePrimaryKey: true } : {}) };
 }
 
 /** Every column type a statement writes, in source order. */
@@ -35,7 +50,7 @@ export function typeUses(stmt: Statement): TypeUse[] {
       type: column.type,
       origin: 'create-table',
       definition: column,
-      keyRoles: rolesOf(column, stmt.constraints),
+      ...rolesOf(column, stmt.constraints),
     }));
   }
   if (stmt.kind !== 'alter-table') return [];
@@ -43,17 +58,18 @@ export function typeUses(stmt: Statement): TypeUse[] {
   const addedConstraints = stmt.actions.flatMap((action) => (action.kind === 'add-constraint' ? [action.constraint] : []));
   const uses: TypeUse[] = [];
   for (const action of stmt.actions) {
-    if (action.kind === 'add-column') {
+    if (action.kind === 'add-column' || action.kind === 'change-column') {
+      const definition = action.kind === 'add-column' ? action.column : action.definition;
       uses.push({
         table: stmt.table,
-        column: action.column.name,
-        type: action.column.type,
-        origin: 'add-column',
-        definition: action.column,
-        keyRoles: rolesOf(action.column, addedConstraints),
+        column: definition.name,
+        type: definition.type,
+        origin: action.kind,
+        definition,
+        ...rolesOf(definition, addedConstraints),
       });
     } else if (action.kind === 'alter-column-type') {
-      uses.push({ table: stmt.table, column: action.column, type: action.type, origin: 'alter-column-type', definition: undefined, keyRoles: [] });
+      uses.push({ table: stmt.table, column: action.column, type: action.type, origin: 'alter-column-type', definition: undefined, keyRoles: [], references: [] });
     }
   }
   return uses;
@@ -69,12 +85,35 @@ const displayNames: Record<string, string> = {
   bool: 'boolean',
 };
 
-/** A type as people write it in messages: `integer`, `varchar(255)`, `timestamp(3)[]`. */
-export function displayType(type: Pick<TypeName, 'canonical' | 'modifiers' | 'isArray'>): string {
+/** A type as people write it in messages: `integer`, `varchar(255)`, `timestamp(3)[]`, MySQL's `int unsigned`. */
+export function displayType(type: Pick<TypeName, 'canonical' | 'modifiers' | 'isArray' | 'unsigned'>): string {
   // Unlimited bpchar has no everyday spelling (a bare `char` means char(1)).
   const name = type.canonical === 'bpchar' && type.modifiers.length === 0 ? 'bpchar' : (displayNames[type.canonical] ?? type.canonical);
   const modifiers = type.modifiers.length > 0 ? `(${type.modifiers.join(', ')})` : '';
-  return `${name}${modifiers}${type.isArray ? '[]' : ''}`;
+  return `${name}${modifiers}${type.isArray ? '[]' : ''}${type.unsigned ? ' unsigned' : ''}`;
+}
+
+/**
+ * Replacement type text for a MySQL/MariaDB fix, in the case the statement writes its type in
+ * (`BIGINT UNSIGNED` where it wrote `INT UNSIGNED`). Every fix of one column spells a type through
+ * here, so fixes of different rules replacing that column's type agree and compose.
+ */
+export function mysqlTypeText(type: Pick<TypeName, 'canonical' | 'modifiers' | 'isArray' | 'unsigned'>, written: string): string {
+  const text = displayType(type);
+  return /[a-z]/.test(written) ? text : text.toUpperCase();
+}
+
+/** MySQL/MariaDB integer types and the largest value each holds, signed and unsigned. */
+export const mysqlIntegerLimits: Readonly<Record<string, { readonly signed: string; readonly unsigned: string }>> = {
+  tinyint: { signed: '127', unsigned: '255' },
+  smallint: { signed: '32,767', unsigned: '65,535' },
+  mediumint: { signed: '8,388,607', unsigned: '16,777,215' },
+  int: { signed: '2,147,483,647', unsigned: '4,294,967,295' },
+  bigint: { signed: '9,223,372,036,854,775,807', unsigned: '18,446,744,073,709,551,615' },
+};
+
+export function isMysqlInteger(type: Pick<TypeName, 'canonical' | 'isArray'>): boolean {
+  return !type.isArray && mysqlIntegerLimits[type.canonical] !== undefined;
 }
 
 /** `[]` for array types; PostgreSQL ignores declared array bounds, so one pair keeps the meaning. */

@@ -1,0 +1,7 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+CREATE TABLE users (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY);
+CREATE TABLE orders (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  user_id BIGINT UNSIGNED NOT NULL,
+  CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id)
+);

@@ -1,0 +1,3 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+CREATE TABLE users (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(255) NOT NULL);
+CREATE TABLE sessions (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, user_id bigint unsigned NOT NULL, FOREIGN KEY (user_id) REFERENCES users (id));
