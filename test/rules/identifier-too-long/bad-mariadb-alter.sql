@@ -1,0 +1,6 @@
+-- sqlsight-test: dialect=mariadb version=10.11
+ALTER TABLE subscriptions
+  CHANGE status status_of_the_subscription_as_last_reported_by_the_payment_provider varchar(20),
+  ADD INDEX subscriptions_billing_account_id_and_period_start_and_status_index (billing_account_id);
+CREATE INDEX subscriptions_billing_account_id_and_period_start_and_status_lookup ON subscriptions (status);
+RENAME TABLE subscriptions TO subscriptions_archived_before_the_billing_provider_migration_2024;
