@@ -76,6 +76,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, session: Ser
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sqlsight')) refreshSoon();
     }),
+    // New diagnostics mean a new analysis, which may have chosen another dialect (a directive typed).
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some(isActive)) refreshSoon();
+    }),
     configWatcher.onDidCreate(refreshSoon),
     configWatcher.onDidChange(refreshSoon),
     configWatcher.onDidDelete(refreshSoon),

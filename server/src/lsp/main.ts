@@ -17,7 +17,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadEngine, newMigrationPath, ParseCache, type Engine, type FileAnalysis, type FileSettings, type Rule } from '../engine';
+import { loadEngine, newMigrationPath, ParseCache, settingsForText, type Engine, type FileAnalysis, type FileSettings, type Rule } from '../engine';
 import { formatConfigError, type ConfigError } from '../io/config-loader';
 import {
   serverCommands,
@@ -486,9 +486,11 @@ function versionText(settings: FileSettings): string {
 connection.onRequest(fileInfoRequest, async (params: FileInfoParams): Promise<FileInfo> => {
   await engineReady;
   const config = workspaceConfig?.forFile(pathOf(params.uri));
-  // The analysis knows what the file's text chose (a directive, MySQL syntax); before one, the settings.
+  // The file's text and path choose its dialect when nothing configured does (a directive, a `mysql`
+  // folder, MySQL syntax): the last analysis knows; before one, the same choice is made here.
+  const path = pathOf(params.uri);
   const document = documents.get(params.uri);
-  const settings = (document && analysisOf(document)?.analysis.settings) ?? config?.settings;
+  const settings = (document && analysisOf(document)?.analysis.settings) ?? (config ? settingsForText(config.settings, path, document?.getText() ?? '') : undefined);
   return {
     dialect: settings?.dialect ?? 'postgres',
     dialectSource: settings?.dialectSource ?? 'default',
