@@ -103,6 +103,16 @@ describe('discoverMigrations without config', () => {
     assert.deepEqual((await discover(root, { dialect: 'mysql' })).sets, [['db (up-down)', 'up db/1_a.mysql.up.sql', 'up db/2_b.up.sql']]);
   });
 
+  it('without a config dialect, makes a pop folder with MySQL files a PostgreSQL and a MySQL set, and a mysql folder one MySQL set', async () => {
+    const mixed = project(['db/1_a.postgres.up.sql', 'db/1_a.mysql.up.sql', 'db/1_a.up.sql', 'db/2_b.up.sql']);
+    assert.deepEqual((await discover(mixed)).sets, [
+      ['db (up-down)', 'up db/1_a.postgres.up.sql', 'up db/2_b.up.sql'],
+      ['db (up-down)', 'up db/1_a.mysql.up.sql', 'up db/2_b.up.sql'],
+    ]);
+    const mysql = project(['db/mysql/V1__a.sql', 'db/mysql/V2__b.sql']);
+    assert.deepEqual((await discover(mysql)).sets, [['db/mysql (flyway)', 'up db/mysql/V1__a.sql', 'up db/mysql/V2__b.sql']]);
+  });
+
   it('stops descending after 8 folders and reports it', async () => {
     const deep = 'a/b/c/d/e/f/g/h/i';
     const root = project([`${deep}/V1__too_deep.sql`, 'a/b/c/d/e/f/g/h/V1__deep_enough.sql']);

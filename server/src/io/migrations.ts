@@ -143,16 +143,25 @@ function byPath<T extends { readonly folder: string }>(a: T, b: T): number {
   return a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0;
 }
 
+/**
+ * The dialects a folder's set is ordered for: the configured one; without one, MySQL when every file
+ * is MySQL by its path (`db/mysql/`), else the default, plus a MySQL set when some files are MySQL
+ * (pop's `x.mysql.up.sql` beside `x.postgres.up.sql`: each database runs its own files).
+ */
+function setDialects(paths: readonly string[], configured: Dialect | undefined): (Dialect | undefined)[] {
+  if (configured !== undefined) return [configured];
+  const mysqlFiles = paths.filter((path) => dialectFromPath(path) === 'mysql').length;
+  if (mysqlFiles === 0) return [undefined];
+  return mysqlFiles === paths.length ? ['mysql'] : [undefined, 'mysql'];
+}
+
 /** Without config: every folder whose files follow a convention is a set of its own. */
 async function detectedSets(walk: Walk, root: string, dialect: Dialect | undefined): Promise<MigrationSet[]> {
   const sets: MigrationSet[] = [];
   for (const [folder, paths] of membersByFolder(await sqlFilesByFolder(walk, root))) {
     const convention = detectConvention(relativePaths(folder, paths));
     if (convention === undefined) continue;
-    sets.push(orderMigrations(folder, paths, { convention, dialect }));
-    // A folder holding files for several databases (pop's `x.mysql.up.sql` beside `x.postgres.up.sql`)
-    // is a PostgreSQL set and a MySQL set when no dialect is configured.
-    if (dialect === undefined && paths.some((path) => dialectFromPath(path) === 'mysql')) sets.push(orderMigrations(folder, paths, { convention, dialect: 'mysql' }));
+    for (const setDialect of setDialects(paths, dialect)) sets.push(orderMigrations(folder, paths, { convention, dialect: setDialect }));
   }
   return sets.sort(byPath);
 }
