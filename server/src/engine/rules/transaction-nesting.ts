@@ -47,22 +47,6 @@ function remember(ctx: RuleContext, stmt: Statement): MysqlMemory {
 const implicitCommitHelp =
   'Drop BEGIN/COMMIT around DDL (MySQL commits at every DDL statement), and keep DDL and data changes in separate migrations so a failure leaves nothing half-applied';
 
-/** MySQL/MariaDB: BEGIN while a transaction is open commits it. */
-function mysqlBegin(ctx: RuleContext, stmt: Statement): ReportInput {
-  return ctx.state.explicitTransaction
-    ? {
-        range: stmt.range,
-        message: 'BEGIN inside a transaction that is already open commits it implicitly: MySQL has no nested transactions, so the statements since the first BEGIN can no longer be rolled back',
-        help: 'Remove this BEGIN, or COMMIT the first transaction before it (use SAVEPOINT to roll back part of a transaction)',
-        related: outerBegin(ctx),
-      }
-    : {
-        range: stmt.range,
-        message: "BEGIN in a migration the tool already runs in a transaction commits the tool's transaction implicitly: the statements before it can no longer be rolled back with the rest",
-        help: 'Remove BEGIN/COMMIT from this migration, or mark the migration non-transactional for the tool and keep them',
-      };
-}
-
 /** MySQL/MariaDB: COMMIT or ROLLBACK with no transaction open. */
 function mysqlNoTransaction(stmt: Statement, action: 'commit' | 'rollback', implicitCommit: TextRange | undefined): ReportInput {
   const word = action === 'commit' ? 'COMMIT' : 'ROLLBACK';
@@ -98,20 +82,43 @@ function mysqlSavepoint(stmt: Statement, action: 'savepoint' | 'release' | 'roll
   };
 }
 
-/** PostgreSQL: BEGIN while a transaction is open is ignored with a warning. */
-function postgresBegin(ctx: RuleContext, stmt: Statement): ReportInput {
-  return ctx.state.explicitTransaction
-    ? {
-        range: stmt.range,
-        message: 'BEGIN inside a transaction that is already open: PostgreSQL ignores it with a warning, and the next COMMIT commits the outer transaction too',
-        help: 'Remove this BEGIN (PostgreSQL has no nested transactions; use SAVEPOINT to roll back part of a transaction)',
-        related: outerBegin(ctx),
-      }
-    : {
-        range: stmt.range,
-        message: "BEGIN in a migration the tool already runs in a transaction: PostgreSQL ignores it with a warning, and the matching COMMIT ends the tool's transaction early, so later statements run outside it",
-        help: 'Remove BEGIN/COMMIT from this migration, or mark the migration non-transactional for the tool and keep them',
-      };
+interface Texts {
+  readonly message: string;
+  readonly help: string;
+}
+
+/**
+ * BEGIN while a transaction is open, inside an explicit transaction (`nested`) or the tool's (`tool`):
+ * PostgreSQL ignores it with a warning; MySQL/MariaDB commit the open transaction.
+ */
+const beginTexts: Readonly<Record<'postgres' | 'mysql', { readonly nested: Texts; readonly tool: Texts }>> = {
+  postgres: {
+    nested: {
+      message: 'BEGIN inside a transaction that is already open: PostgreSQL ignores it with a warning, and the next COMMIT commits the outer transaction too',
+      help: 'Remove this BEGIN (PostgreSQL has no nested transactions; use SAVEPOINT to roll back part of a transaction)',
+    },
+    tool: {
+      message:
+        "BEGIN in a migration the tool already runs in a transaction: PostgreSQL ignores it with a warning, and the matching COMMIT ends the tool's transaction early, so later statements run outside it",
+      help: 'Remove BEGIN/COMMIT from this migration, or mark the migration non-transactional for the tool and keep them',
+    },
+  },
+  mysql: {
+    nested: {
+      message:
+        'BEGIN inside a transaction that is already open commits it implicitly: MySQL has no nested transactions, so the statements since the first BEGIN can no longer be rolled back',
+      help: 'Remove this BEGIN, or COMMIT the first transaction before it (use SAVEPOINT to roll back part of a transaction)',
+    },
+    tool: {
+      message: "BEGIN in a migration the tool already runs in a transaction commits the tool's transaction implicitly: the statements before it can no longer be rolled back with the rest",
+      help: 'Remove BEGIN/COMMIT from this migration, or mark the migration non-transactional for the tool and keep them',
+    },
+  },
+};
+
+function beginFinding(ctx: RuleContext, stmt: Statement): ReportInput {
+  const texts = beginTexts[stmt.dialect === 'postgres' ? 'postgres' : 'mysql'];
+  return ctx.state.explicitTransaction ? { range: stmt.range, ...texts.nested, related: outerBegin(ctx) } : { range: stmt.range, ...texts.tool };
 }
 
 function postgresNoTransaction(stmt: Statement, action: 'commit' | 'rollback'): ReportInput {
@@ -151,7 +158,7 @@ export const transactionNesting = defineRule({
     switch (stmt.action) {
       case 'begin':
         if (!inTransaction) return;
-        ctx.report(memory ? mysqlBegin(ctx, stmt) : postgresBegin(ctx, stmt));
+        ctx.report(beginFinding(ctx, stmt));
         return;
       case 'commit':
       case 'rollback': {
