@@ -8,3 +8,6 @@ ALTER TABLE users ADD COLUMN tier int NOT NULL DEFAULT 1;
 ALTER TABLE users MODIFY tier bigint NOT NULL;
 CREATE TABLE invites (id bigint, code varchar(20));
 ALTER TABLE invites ADD UNIQUE (code), MODIFY code varchar(20) NOT NULL;
+ALTER TABLE users DROP PRIMARY KEY;
+ALTER TABLE users ADD PRIMARY KEY (id, email);
+ALTER TABLE users DROP INDEX users_email_key, ADD UNIQUE KEY users_email_region_key (email, nickname);

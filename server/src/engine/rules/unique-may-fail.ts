@@ -9,12 +9,13 @@
 // turns the NULLs into the implicit value without it ([ran] MariaDB 10.11: ERROR 1062 Duplicate
 // entry; ERROR 1265 Data truncated … at row 1; with sql_mode='' the NULLs became 0 and '0000-00-00').
 import { columnKey } from '../analysis/state';
-import type { ColumnDefinition, Dialect, ObjectName, StatementOf, TableConstraint, TextRange } from '../model';
+import type { ColumnDefinition, Dialect, ObjectName, Statement, StatementOf, TableConstraint, TextRange } from '../model';
 import { columnOf, qualifiedKey } from '../schema/model';
 import { qualifiedIdentifierIn, quoteIdentifierIn } from './lib/edits';
 import { mysqlImplicitValue } from './lib/locking-helpers';
 import { defineRule, type RuleContext } from './lib/rule';
 import { isSerialType } from './lib/type-helpers';
+import { unitMemory } from './lib/unit-memory';
 
 /**
  * What existing rows hold in one key column: data already there (`existing`), values derived from
@@ -108,6 +109,8 @@ interface KeyReport {
   readonly verb: 'Building' | 'Adding';
   readonly concurrently: boolean;
   readonly where: string | undefined;
+  /** MySQL/MariaDB primary key over columns already proven unique: only NULLs can fail it. */
+  readonly nullsOnly?: boolean;
 }
 
 function reportKey(ctx: RuleContext, key: KeyReport): void {
@@ -127,7 +130,7 @@ function reportKey(ctx: RuleContext, key: KeyReport): void {
     });
     return;
   }
-  const condition = key.kind === 'primary-key' ? `any holds a NULL or two hold the same ${keyText}` : `two hold the same ${keyText}`;
+  const condition = key.nullsOnly ? `any holds a NULL in ${keyText}` : key.kind === 'primary-key' ? `any holds a NULL or two hold the same ${keyText}` : `two hold the same ${keyText}`;
   const outcome = key.concurrently ? 'the build fails and leaves an INVALID index behind that every write still maintains' : 'the migration fails';
   ctx.report({
     range: key.range,
@@ -139,13 +142,43 @@ function reportKey(ctx: RuleContext, key: KeyReport): void {
 }
 
 /**
- * MySQL/MariaDB: a unique index the model already has over some of the key's columns proves the key
- * unique on existing rows (a prefix index proves nothing about whole values).
+ * MySQL/MariaDB: unique keys this unit dropped, by table key, with their columns: rows were unique on
+ * them until then (`DROP PRIMARY KEY; ADD PRIMARY KEY (id, tenant_id)` widens a key, it cannot fail on duplicates).
  */
-function provenUnique(ctx: RuleContext, table: ObjectName, columns: readonly string[]): boolean {
-  return ctx.state.schema
-    .indexesOn(qualifiedKey(table.schema, table.name))
-    .some((index) => index.unique && index.elements.length > 0 && index.elements.every((element) => element.column !== undefined && columns.includes(element.column)));
+const droppedKeys = unitMemory(() => new Map<string, (readonly string[])[]>());
+
+/** Remembers the unique keys (by the model before the statement) an ALTER TABLE or DROP INDEX removes. */
+function rememberDroppedKeys(ctx: RuleContext, table: ObjectName, names: readonly string[]): void {
+  const key = qualifiedKey(table.schema, table.name);
+  const existing = ctx.state.schema.tables.get(key);
+  const columns = (existing?.keys ?? []).filter((tableKey) => names.includes(tableKey.name)).map((tableKey) => tableKey.columns);
+  if (columns.length > 0) droppedKeys(ctx).set(key, [...(droppedKeys(ctx).get(key) ?? []), ...columns]);
+}
+
+/** MySQL/MariaDB `DROP PRIMARY KEY`, `DROP INDEX|KEY k`, `DROP INDEX k ON t`: keys the statement removes. */
+function rememberDrops(ctx: RuleContext, stmt: Statement): void {
+  if (stmt.kind === 'drop' && stmt.objectKind === 'index' && stmt.onTable) rememberDroppedKeys(ctx, stmt.onTable, stmt.names.map((name) => name.name));
+  if (stmt.kind !== 'alter-table') return;
+  const names = stmt.actions.flatMap((action) => (action.kind === 'drop-constraint' || action.kind === 'drop-index' ? [action.name] : []));
+  if (names.length > 0) rememberDroppedKeys(ctx, stmt.table, names);
+}
+
+/**
+ * MySQL/MariaDB: a unique index the model already has over some of the key's columns (or a unique key
+ * this unit dropped) proves the key unique on existing rows; a primary key also needs every column
+ * NOT NULL. A prefix index proves nothing about whole values.
+ */
+function provenUnique(ctx: RuleContext, table: ObjectName, columns: readonly string[], kind: 'unique' | 'primary-key'): boolean {
+  const key = qualifiedKey(table.schema, table.name);
+  const covers = (keyColumns: readonly (string | undefined)[]): boolean => keyColumns.length > 0 && keyColumns.every((column) => column !== undefined && columns.includes(column));
+  const unique =
+    ctx.state.schema
+      .indexesOn(key)
+      .some((index) => index.unique && covers(index.elements.map((element) => (element.prefixLength === undefined ? element.column : undefined)))) ||
+    (droppedKeys(ctx).get(key) ?? []).some(covers);
+  if (!unique || kind === 'unique') return unique;
+  const existing = ctx.state.schema.tables.get(key);
+  return columns.every((name) => (existing ? columnOf(existing, name)?.notNull : undefined) === true);
 }
 
 /** A key column's SQL in the help query: MySQL's prefix index element `col(10)` compares `LEFT(col, 10)`. */
@@ -158,7 +191,7 @@ function checkCreateIndex(ctx: RuleContext, stmt: StatementOf<'create-index'>): 
   if (!stmt.unique || ctx.isNewTable(stmt.table)) return;
   const dialect = stmt.dialect;
   const plain = stmt.elements.flatMap((element) => (element.column !== undefined && element.prefixLength === undefined ? [element.column] : []));
-  if (dialect !== 'postgres' && plain.length === stmt.elements.length && provenUnique(ctx, stmt.table, plain)) return;
+  if (dialect !== 'postgres' && plain.length === stmt.elements.length && provenUnique(ctx, stmt.table, plain, 'unique')) return;
   const columns = stmt.elements.map((element): KeyColumn => {
     if (element.column === undefined) return { sql: element.expression?.text ?? '?', values: 'derived' };
     const added = ctx.state.addedColumns.get(columnKey(stmt.table, element.column));
@@ -215,7 +248,8 @@ function checkAlterTable(ctx: RuleContext, stmt: StatementOf<'alter-table'>): vo
     });
   const check = (constraint: TableConstraint, range: TextRange): void => {
     if ((constraint.kind !== 'unique' && constraint.kind !== 'primary-key') || constraint.usingIndex !== undefined) return;
-    if (dialect !== 'postgres' && constraint.kind === 'unique' && provenUnique(ctx, stmt.table, constraint.columns)) return;
+    if (dialect !== 'postgres' && provenUnique(ctx, stmt.table, constraint.columns, constraint.kind)) return;
+    const nullsOnly = dialect !== 'postgres' && constraint.kind === 'primary-key' && provenUnique(ctx, stmt.table, constraint.columns, 'unique');
     reportKey(ctx, {
       dialect,
       range,
@@ -227,6 +261,7 @@ function checkAlterTable(ctx: RuleContext, stmt: StatementOf<'alter-table'>): vo
       verb: 'Adding',
       concurrently: false,
       where: undefined,
+      nullsOnly,
     });
   };
   for (const action of stmt.actions) {
@@ -262,6 +297,7 @@ export const uniqueMayFail = defineRule({
       checkCreateIndex(ctx, stmt);
       return;
     }
+    if (stmt.dialect !== 'postgres') rememberDrops(ctx, stmt);
     if (stmt.kind !== 'alter-table' || ctx.isNewTable(stmt.table)) return;
     checkAlterTable(ctx, stmt);
   },
