@@ -2,7 +2,7 @@
 // columns, are an entity reference, one attribute name and value columns: attributes stored as
 // rows (entity–attribute–value). Judged on the table's final columns.
 import type { ColumnType, SchemaColumn, SchemaTable } from '../schema/model';
-import { hasForeignKeyOn, isSolePrimaryKey, isTextType, referenceStem, tablesCreatedHere } from './lib/design-helpers';
+import { documentType, hasForeignKeyOn, isSolePrimaryKey, isTextType, referenceStem, tablesCreatedHere } from './lib/design-helpers';
 import { defineRule } from './lib/rule';
 
 type Role = 'bookkeeping' | 'entity' | 'attribute' | 'value' | 'kind' | 'other';
@@ -21,7 +21,7 @@ const attributeNames = new Set([
 
 const entityNames = new Set(['entity', 'object', 'owner', 'subject', 'resource', 'target', 'item']);
 
-const timeTypes = new Set(['timestamp', 'timestamptz', 'date', 'time', 'timetz']);
+const timeTypes = new Set(['timestamp', 'timestamptz', 'date', 'time', 'timetz', 'datetime']);
 
 /** Value columns that take any attribute's value: text or json. */
 function untypedValue(type: ColumnType): boolean {
@@ -46,7 +46,7 @@ export const eavTable = defineRule({
     title: 'Avoid entity–attribute–value tables',
     category: 'design',
     severity: 'hint',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {
@@ -74,7 +74,7 @@ export const eavTable = defineRule({
       ctx.report({
         range: table.definedAt.range,
         message: `\`${table.name}\` stores attributes as rows (${shape}): the database cannot require, type or check an attribute, and reading one entity back takes a join per attribute`,
-        help: 'Use columns for attributes known in advance, and one jsonb column for open-ended ones',
+        help: `Use columns for attributes known in advance, and one ${documentType(ctx.state.schema)} column for open-ended ones`,
       });
     }
   },

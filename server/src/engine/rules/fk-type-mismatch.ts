@@ -7,13 +7,10 @@
 import type { ColumnDefinition, Fix } from '../model';
 import { columnOf, qualifiedKey, type ColumnType, type SchemaColumn, type SchemaModel, type SchemaTable } from '../schema/model';
 import { fix, insertAt, replace } from './lib/edits';
-import { displayType, isMysqlInteger, mysqlTypeText, typeUses } from './lib/type-helpers';
+import { enforcesForeignKeys } from './lib/design-helpers';
+import { displayType, isMysqlInteger, mysqlForeignKeyConflict, mysqlTypeText, sameType, typeUses, type ForeignKeyConflict } from './lib/type-helpers';
 import { defineRule, type ReportInput, type RuleContext } from './lib/rule';
 import { unitMemory } from './lib/unit-memory';
-
-function sameType(a: ColumnType, b: ColumnType): boolean {
-  return a.canonical === b.canonical && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((value, index) => value === b.modifiers[index]);
-}
 
 const label = (type: ColumnType): string => displayType(type);
 
@@ -22,43 +19,11 @@ const writtenColumns = unitMemory(() => new Map<string, ColumnDefinition>());
 
 const columnKey = (table: string, column: string): string => `${table}\u0000${column}`;
 
-/** How MySQL/MariaDB take the difference: `refused` fails the statement, `shorter` works but rejects longer keys. */
-type Conflict = 'differs' | 'refused' | 'charset' | 'shorter';
-
 interface Mismatch {
   readonly column: SchemaColumn;
   readonly referenced: string;
   readonly target: SchemaColumn;
-  readonly conflict: Conflict;
-}
-
-const mysqlStrings = new Set(['char', 'varchar']);
-
-/**
- * MySQL and MariaDB compare integers by size and sign (display widths and `tinyint(1)` do not count),
- * strings by character set (the length may differ; char and varchar mix). MariaDB 10.11 also refuses
- * an integer against a string, and accepts other differences (DECIMAL precision, DATETIME against
- * TIMESTAMP), which are reported as plain differences.
- */
-function mysqlConflict(column: SchemaColumn, target: SchemaColumn): Conflict | undefined {
-  const a = column.type;
-  const b = target.type;
-  if (isMysqlInteger(a) || isMysqlInteger(b)) {
-    if (a.canonical === b.canonical && (a.unsigned === true) === (b.unsigned === true)) return undefined;
-    return isMysqlInteger(a) && isMysqlInteger(b) ? 'refused' : mysqlStrings.has(a.canonical) || mysqlStrings.has(b.canonical) ? 'refused' : 'differs';
-  }
-  if (mysqlStrings.has(a.canonical) && mysqlStrings.has(b.canonical)) {
-    if (column.charset !== undefined && target.charset !== undefined && column.charset !== target.charset) return 'charset';
-    const length = a.modifiers[0];
-    const targetLength = b.modifiers[0];
-    return length !== undefined && targetLength !== undefined && length < targetLength ? 'shorter' : undefined;
-  }
-  return sameType(a, b) && (a.unsigned === true) === (b.unsigned === true) ? undefined : 'differs';
-}
-
-/** InnoDB tables (the default engine) enforce foreign keys; MyISAM and others ignore them. */
-function enforcesForeignKeys(model: SchemaModel, table: SchemaTable): boolean {
-  return model.dialect === 'postgres' || table.engine === undefined || table.engine === 'innodb';
+  readonly conflict: ForeignKeyConflict;
 }
 
 function mismatches(model: SchemaModel, table: SchemaTable, columns: readonly string[], referencedKey: string, referencedColumns: readonly string[]): Mismatch[] {
@@ -68,7 +33,7 @@ function mismatches(model: SchemaModel, table: SchemaTable, columns: readonly st
     const column = columnOf(table, name);
     const target = columnOf(referenced, referencedColumns[index] ?? '');
     if (!column || !target) return [];
-    const conflict = model.dialect === 'postgres' ? (sameType(column.type, target.type) ? undefined : 'differs') : mysqlConflict(column, target);
+    const conflict = model.dialect === 'postgres' ? (sameType(column.type, target.type) ? undefined : 'differs') : mysqlForeignKeyConflict(column, target);
     return conflict ? [{ column, referenced: `${referenced.name}.${target.name}`, target, conflict }] : [];
   });
 }

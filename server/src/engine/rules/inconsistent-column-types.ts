@@ -32,6 +32,10 @@ const kinds: Readonly<Record<string, string>> = {
   float4: 'number', float8: 'number', numeric: 'number', money: 'number',
   date: 'time', timestamp: 'time', timestamptz: 'time',
   json: 'json', jsonb: 'json',
+  // MySQL/MariaDB canonical names.
+  tinyint: 'integer', smallint: 'integer', mediumint: 'integer', int: 'integer', bigint: 'integer',
+  float: 'number', double: 'number', decimal: 'number',
+  datetime: 'time',
 };
 
 function kindOf(model: SchemaModel, type: ColumnType): string {
@@ -48,7 +52,8 @@ function kindOf(model: SchemaModel, type: ColumnType): string {
 function comparedType(type: ColumnType, keyName: boolean): string {
   const text = isTextType({ ...type, isArray: false });
   const modifiers = keyName && !text && type.modifiers.length > 0 ? `(${type.modifiers.join(',')})` : '';
-  return `${text ? 'text' : type.canonical}${modifiers}${type.isArray ? '[]' : ''}`;
+  // MySQL's UNSIGNED halves or doubles the range: `int` and `int unsigned` are two types.
+  return `${text ? 'text' : type.canonical}${modifiers}${type.unsigned ? ' unsigned' : ''}${type.isArray ? '[]' : ''}`;
 }
 
 /** Every plain table's columns by name (views have no columns; partitions repeat their parent's). */
@@ -97,7 +102,7 @@ export const inconsistentColumnTypes = defineRule({
     title: 'Give a column name one type across tables',
     category: 'design',
     severity: 'hint',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {

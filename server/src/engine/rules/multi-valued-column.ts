@@ -51,7 +51,7 @@ export const multiValuedColumn = defineRule({
     title: 'Store references in a join table, not a list column',
     category: 'design',
     severity: 'info',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {

@@ -45,7 +45,7 @@ export const redundantAttribute = defineRule({
     title: 'Do not copy attributes of referenced rows',
     category: 'design',
     severity: 'hint',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {

@@ -57,7 +57,7 @@ export const repeatingColumnGroup = defineRule({
     title: 'Store lists as rows, not numbered columns',
     category: 'design',
     severity: 'info',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: undefined,
     docs: {
@@ -82,7 +82,7 @@ export const repeatingColumnGroup = defineRule({
         ctx.report({
           range: first.definedAt.range,
           message: `\`${table.name}\` stores a list in ${run.length} numbered columns (${nameList(names, 4)}): its length is fixed by the schema, and finding a value means testing every column`,
-          help: 'Move the entries to a child table with one row per entry and a foreign key to this table (or one array column when they are never queried on their own)',
+          help: `Move the entries to a child table with one row per entry and a foreign key to this table (or one ${ctx.state.schema.dialect === 'postgres' ? 'array' : 'JSON'} column when they are never queried on their own)`,
         });
       }
     }

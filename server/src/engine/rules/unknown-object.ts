@@ -5,6 +5,7 @@
 import { closestMatch } from '../did-you-mean';
 import type { ObjectName, Statement, TextRange } from '../model';
 import { qualifiedKey, type SchemaModel, type SchemaTable } from '../schema/model';
+import { quoteMysqlName } from '../schema/mysql-identifiers';
 import { fix, replace } from './lib/edits';
 import { quoteName } from './lib/locking-helpers';
 import { defineRule, type RuleContext } from './lib/rule';
@@ -33,12 +34,13 @@ function knownTable(ctx: RuleContext, name: ObjectName, what = 'table'): SchemaT
   if (table) return table;
   if (temporaryTables(ctx).has(qualifiedKey(name.schema, name.name)) || !managedSchema(model, name.schema) || model.mentionedOpaquely(name.name)) return undefined;
   const suggestion = closestMatch(name.name, tableNames(model, name.schema));
-  const schemaPrefix = name.schema && name.schema !== 'public' ? `${quoteName(name.schema)}.` : '';
+  const quote = model.dialect === 'postgres' ? quoteName : quoteMysqlName;
+  const schemaPrefix = name.schema && name.schema !== 'public' ? `${quote(name.schema)}.` : '';
   ctx.report({
     range: name.range,
     message: `No ${what} \`${name.name}\` exists at this point of the migrations${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`,
     help: suggestion ? `Name \`${suggestion}\`, or create \`${name.name}\` in an earlier migration` : `Create \`${name.name}\` in an earlier migration, or fix the name`,
-    fixes: suggestion ? [fix(`Change to ${suggestion}`, 'review', [replace(name.range, `${schemaPrefix}${quoteName(suggestion)}`)])] : [],
+    fixes: suggestion ? [fix(`Change to ${suggestion}`, 'review', [replace(name.range, `${schemaPrefix}${quote(suggestion)}`)])] : [],
   });
   return undefined;
 }
@@ -81,6 +83,13 @@ function checkAlterTable(ctx: RuleContext, stmt: Extract<Statement, { kind: 'alt
       case 'rename-column':
         checkColumn(ctx, table, action.from, action.range);
         break;
+      // MySQL/MariaDB CHANGE / MODIFY redefine a column that must exist; ADD INDEX names columns.
+      case 'change-column':
+        checkColumn(ctx, table, action.column, action.range);
+        break;
+      case 'add-index':
+        for (const element of action.index.elements) if (element.column !== undefined) checkColumn(ctx, table, element.column, action.range);
+        break;
       case 'add-constraint': {
         const { constraint } = action;
         for (const column of constraint.columns) checkColumn(ctx, table, column, action.range);
@@ -105,7 +114,7 @@ export const unknownObject = defineRule({
     title: 'DDL names a table or column that does not exist',
     category: 'parsing',
     severity: 'warning',
-    dialects: ['postgres'],
+    dialects: ['postgres', 'mysql', 'mariadb'],
     aliases: {},
     fix: 'review',
     docs: {

@@ -3,6 +3,8 @@
 // match (`<t>_id` / `<t>Id` references, plural table names, type families). Reads the model only:
 // it never reports, and it never looks at tables earlier files created (they were judged there).
 import type { AnalysisState } from '../../analysis/state';
+import type { StatementOf } from '../../model';
+import { indentationAt, newlineOf } from './edits';
 import { primaryKeyOf, type ColumnType, type SchemaColumn, type SchemaEnum, type SchemaModel, type SchemaTable } from '../../schema/model';
 
 export interface TableEntry {
@@ -120,8 +122,9 @@ export function tableNamedBy(index: ReadonlyMap<string, readonly TableEntry[]>, 
   return elsewhere.length === 1 ? elsewhere[0] : undefined;
 }
 
-const integerTypes = new Set(['int2', 'int4', 'int8', 'numeric']);
-const textTypes = new Set(['text', 'varchar', 'bpchar', 'citext', 'name']);
+// PostgreSQL's canonical names, then MySQL/MariaDB's (`int`, `bigint` … with or without UNSIGNED).
+const integerTypes = new Set(['int2', 'int4', 'int8', 'numeric', 'tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal']);
+const textTypes = new Set(['text', 'varchar', 'bpchar', 'citext', 'name', 'char', 'tinytext', 'mediumtext', 'longtext']);
 
 /** A coarse family: values of one family can be compared and referenced without a cast. */
 export function typeFamily(type: ColumnType): string {
@@ -147,8 +150,14 @@ export function enumOf(model: SchemaModel, type: ColumnType): SchemaEnum | undef
   return undefined;
 }
 
+/** The labels of an enum column: a PostgreSQL enum type of the model, or MySQL's inline `ENUM('a', 'b')`. */
+export function enumValues(model: SchemaModel, type: ColumnType): readonly string[] | undefined {
+  if (model.dialect !== 'postgres') return type.canonical === 'enum' ? (type.values ?? []) : undefined;
+  return enumOf(model, type)?.values;
+}
+
 export function isEnumType(model: SchemaModel, type: ColumnType): boolean {
-  return enumOf(model, type) !== undefined;
+  return enumValues(model, type) !== undefined;
 }
 
 /**
@@ -158,4 +167,27 @@ export function isEnumType(model: SchemaModel, type: ColumnType): boolean {
  */
 export function tableAfterWorkspace(state: AnalysisState, key: string): SchemaTable | undefined {
   return state.laterSchema?.().tables.get(key);
+}
+
+/** InnoDB tables (MySQL's default engine) keep foreign keys; MyISAM and other engines parse and ignore them. */
+export function enforcesForeignKeys(model: SchemaModel, table: SchemaTable): boolean {
+  return model.dialect === 'postgres' || table.engine === undefined || table.engine === 'innodb';
+}
+
+/**
+ * Where a new element (a table-level key) goes in a CREATE TABLE: after its last element, on a line
+ * of its own with that element's indentation when the elements are one per line.
+ */
+export function appendedElement(text: string, stmt: StatementOf<'create-table'>): { readonly insertAt: number; readonly separator: string } | undefined {
+  const ranges = [...stmt.columns, ...stmt.constraints, ...(stmt.indexes ?? [])].map((element) => element.range);
+  const first = ranges.reduce((earliest, range) => Math.min(earliest, range.start), Number.POSITIVE_INFINITY);
+  const last = ranges.reduce<{ start: number; end: number } | undefined>((latest, range) => (!latest || range.end > latest.end ? range : latest), undefined);
+  if (!last) return undefined;
+  const oneLineEach = text.slice(first, last.end).includes('\n');
+  return { insertAt: last.end, separator: oneLineEach ? `,${newlineOf(text)}${indentationAt(text, last.start)}` : ', ' };
+}
+
+/** The column type for open-ended or list data in the model's dialect, for help texts: PostgreSQL's jsonb, MySQL's JSON. */
+export function documentType(model: SchemaModel): string {
+  return model.dialect === 'postgres' ? 'jsonb' : 'JSON';
 }

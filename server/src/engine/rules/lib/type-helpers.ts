@@ -2,6 +2,7 @@
 // statement gives that column, and the replacement type text fixes use, chosen so that the fixes
 // of different rules on one column produce the same edit (and so compose). Reads the model only.
 import type { ColumnDefinition, ObjectName, Statement, TableConstraint, TextEdit, TypeName } from '../../model';
+import type { ColumnType, SchemaColumn } from '../../schema/model';
 import { insertAt, quoteIdentifier, replace } from './edits';
 
 export type KeyRole = 'primary-key' | 'foreign-key';
@@ -154,4 +155,36 @@ export function textReplacement(use: TypeUse): { readonly title: string; readonl
     return { title: 'Use text with a length CHECK', edits: [typeEdit, insertAt(use.definition.range.end, check)] };
   }
   return { title: limit === undefined ? 'Change the type to text' : 'Change the type to text (drops the length limit)', edits: [typeEdit] };
+}
+
+/** Same canonical name, modifiers and arrayness (the PostgreSQL comparison of a foreign key's two sides). */
+export function sameType(a: ColumnType, b: ColumnType): boolean {
+  return a.canonical === b.canonical && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((value, index) => value === b.modifiers[index]);
+}
+
+/** How MySQL/MariaDB take a foreign key between two column types: `refused` and `charset` fail the statement, `shorter` works but rejects longer keys. */
+export type ForeignKeyConflict = 'differs' | 'refused' | 'charset' | 'shorter';
+
+const mysqlStrings = new Set(['char', 'varchar']);
+
+/**
+ * MySQL and MariaDB compare integers by size and sign (display widths and `tinyint(1)` do not count),
+ * strings by character set (the length may differ; char and varchar mix). MariaDB 10.11 also refuses
+ * an integer against a string, and accepts other differences (DECIMAL precision, DATETIME against
+ * TIMESTAMP), which count as plain differences.
+ */
+export function mysqlForeignKeyConflict(column: Pick<SchemaColumn, 'type' | 'charset'>, target: Pick<SchemaColumn, 'type' | 'charset'>): ForeignKeyConflict | undefined {
+  const a = column.type;
+  const b = target.type;
+  if (isMysqlInteger(a) || isMysqlInteger(b)) {
+    if (a.canonical === b.canonical && (a.unsigned === true) === (b.unsigned === true)) return undefined;
+    return isMysqlInteger(a) && isMysqlInteger(b) ? 'refused' : mysqlStrings.has(a.canonical) || mysqlStrings.has(b.canonical) ? 'refused' : 'differs';
+  }
+  if (mysqlStrings.has(a.canonical) && mysqlStrings.has(b.canonical)) {
+    if (column.charset !== undefined && target.charset !== undefined && column.charset !== target.charset) return 'charset';
+    const length = a.modifiers[0];
+    const targetLength = b.modifiers[0];
+    return length !== undefined && targetLength !== undefined && length < targetLength ? 'shorter' : undefined;
+  }
+  return sameType(a, b) && (a.unsigned === true) === (b.unsigned === true) ? undefined : 'differs';
 }

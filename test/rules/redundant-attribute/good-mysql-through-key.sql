@@ -1,0 +1,3 @@
+-- sqlsight-test: dialect=mysql version=8.0.28
+CREATE TABLE customers (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200) NOT NULL);
+CREATE TABLE orders (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, customer_id BIGINT UNSIGNED NOT NULL, customer_count INT NOT NULL, FOREIGN KEY (customer_id) REFERENCES customers (id));
