@@ -182,20 +182,15 @@ describe('MySQL in the language server', () => {
     assert.deepEqual(await complete('ALTER TABLE orders DROP COLUMN |'), ['id', 'customer_id', 'status', 'total_cents']);
   });
 
-  it('FIXME: does not yet resolve backtick-quoted names, MODIFY columns, or complete at the end of an unfinished MySQL query', async () => {
-    // FIXME: the editor's name lexer (lsp/sql-tokens.ts) knows PostgreSQL quoting only, so a
-    // backtick-quoted `orders` is not a table name to hover, and the name scopes (lsp/sql-scope.ts)
-    // do not know MODIFY/CHANGE columns. Expected: the table and column hovers of the tests above.
+  it('resolves backtick-quoted names and MODIFY columns, and completes at the end of an unfinished MySQL query', async () => {
     const quoted = '-- sqlsight: dialect=mysql\nALTER TABLE `orders` MODIFY `status` VARCHAR(40) NOT NULL;\n';
     const file = uri('db/reports/quoted.sql');
     await client.open(file, quoted);
-    assert.doesNotMatch(markdown((await client.hover(file, on(quoted, 'orders')))?.contents), /\*\*table\*\*/);
-    assert.doesNotMatch(markdown((await client.hover(file, on(quoted, 'status')))?.contents), /\*\*column\*\*/);
-    // FIXME: the MySQL front-end keeps an unfinished query as a statement ending before the cursor,
-    // and completion (lsp/schema-features.ts scopeAt) then looks only after it. Expected: the tables,
-    // and the columns of orders.
-    assert.deepEqual(await complete('SELECT * FROM |'), []);
-    assert.deepEqual(await complete('SELECT * FROM orders WHERE |'), []);
+    assert.match(markdown((await client.hover(file, on(quoted, 'orders')))?.contents), /^\*\*table\*\* `orders`/);
+    assert.match(markdown((await client.hover(file, on(quoted, 'status')))?.contents), /^\*\*column\*\* `orders\.status`/);
+    assert.deepEqual(await complete('SELECT * FROM |'), ['customers', 'orders']);
+    assert.deepEqual(await complete('SELECT * FROM orders WHERE |'), ['id', 'customer_id', 'status', 'total_cents']);
+    assert.deepEqual(await complete('ALTER TABLE orders MODIFY |'), ['id', 'customer_id', 'status', 'total_cents']);
   });
 
   it('splits a DELIMITER block with a stored procedure without false syntax errors, and checks the DDL after it', async () => {

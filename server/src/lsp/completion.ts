@@ -5,7 +5,7 @@
 // strings and comments, the list is empty: a name list at random places is noise. Works from the
 // statement's tokens and the cached schema model only (no parsing).
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import { displayType } from '../engine';
+import { displayType, type Dialect } from '../engine';
 import { type FoundTable, type SchemaLayers } from './schema-context';
 import { columnScopeSites, relationOfQualifier, type BoundGroup, type StatementScope } from './sql-scope';
 import { insideLiteral, isName, type Token } from './sql-tokens';
@@ -30,8 +30,10 @@ const reservedWords = new Set(
 );
 
 /** A name as it must be written: quoted unless it is a lower-case identifier that is not reserved. */
-export function quoteIdentifier(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
+/** The name as the dialect quotes it when it must: `"Name"` in PostgreSQL, `` `order` `` in MySQL. */
+export function quoteIdentifier(name: string, dialect: Dialect = 'postgres'): string {
+  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name)) return name;
+  return dialect === 'postgres' ? `"${name.replaceAll('"', '""')}"` : `\`${name.replaceAll('`', '``')}\``;
 }
 
 function word(token: Token | undefined): string {
@@ -204,7 +206,9 @@ function columnPosition(cursor: Cursor, layers: SchemaLayers): { tables: string[
   if (lead === 'ALTER TABLE') {
     if (!main) return undefined;
     const before = word(tokens[previous - 1]);
-    if (keyword === 'COLUMN') return ['ALTER', 'DROP', 'RENAME'].includes(before) ? { tables: [main.key] } : undefined;
+    if (keyword === 'COLUMN') return ['ALTER', 'DROP', 'RENAME', 'MODIFY', 'CHANGE'].includes(before) ? { tables: [main.key] } : undefined;
+    // MySQL: `MODIFY c …`, `CHANGE old new …`, `… AFTER c`.
+    if (keyword === 'MODIFY' || keyword === 'CHANGE' || keyword === 'AFTER') return { tables: [main.key] };
     if (keyword === 'EXISTS' && before === 'IF' && word(tokens[previous - 2]) === 'COLUMN' && word(tokens[previous - 3]) === 'DROP') return { tables: [main.key] };
     if ((keyword === 'ALTER' && previous > 0) || keyword === 'RENAME') return { tables: [main.key] };
     // Key column lists and CHECK expressions: `ADD PRIMARY KEY (`, `CHECK (a > 0 AND `.
@@ -233,30 +237,33 @@ function columnPosition(cursor: Cursor, layers: SchemaLayers): { tables: string[
   return { tables: [...new Set(tables)] };
 }
 
-function tableItem(found: FoundTable, label: string, uri: string): CompletionItem {
+function tableItem(found: FoundTable, label: string, uri: string, dialect: Dialect): CompletionItem {
   const { table } = found;
   const data: CompletionData = { uri, table: found.key };
   return {
     label,
     kind: table.kind === 'table' ? CompletionItemKind.Struct : CompletionItemKind.Interface,
     detail: `${table.kind === 'table' ? 'table' : table.kind === 'view' ? 'view' : 'materialized view'}${table.columns.length > 0 ? ` · ${table.columns.length} column${table.columns.length === 1 ? '' : 's'}` : ''}`,
-    insertText: label.split('.').map(quoteIdentifier).join('.'),
+    insertText: label
+      .split('.')
+      .map((part) => quoteIdentifier(part, dialect))
+      .join('.'),
     filterText: label,
     sortText: label,
     data,
   };
 }
 
-function tableItems(layers: SchemaLayers, filter: RelationFilter, uri: string, schema?: string): CompletionItem[] {
+function tableItems(layers: SchemaLayers, filter: RelationFilter, uri: string, dialect: Dialect, schema?: string): CompletionItem[] {
   return layers
     .relations()
     .filter(({ table }) => (filter === 'all' ? true : filter === 'views' ? table.kind !== 'table' : table.kind !== 'view'))
     .filter(({ table }) => schema === undefined || (table.schema ?? 'public') === schema)
-    .map((found) => tableItem(found, schema === undefined ? found.key : found.table.name, uri))
+    .map((found) => tableItem(found, schema === undefined ? found.key : found.table.name, uri, dialect))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-function columnItems(layers: SchemaLayers, tables: readonly string[], uri: string, extra?: { table: string; columns: string[] }): CompletionItem[] {
+function columnItems(layers: SchemaLayers, tables: readonly string[], uri: string, dialect: Dialect, extra?: { table: string; columns: string[] }): CompletionItem[] {
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   for (const [tableIndex, key] of tables.entries()) {
@@ -273,7 +280,7 @@ function columnItems(layers: SchemaLayers, tables: readonly string[], uri: strin
         kind: CompletionItemKind.Field,
         detail: column ? `${displayType(column.type)}${column.notNull ? ' NOT NULL' : ''}` : undefined,
         labelDetails: tables.length > 1 || column ? { description: found?.table.name ?? key } : undefined,
-        insertText: quoteIdentifier(name),
+        insertText: quoteIdentifier(name, dialect),
         filterText: name,
         sortText: `${String(tableIndex).padStart(3, '0')}${String(columnIndex).padStart(5, '0')}`,
         data,
@@ -302,11 +309,11 @@ export function schemaCompletions(scope: StatementScope, offset: number, layers:
     const qualifier = tokens[previous - 1];
     if (!isName(qualifier)) return [];
     const table = relationOfQualifier(scope, previous - 1, layers);
-    if (table !== undefined && layers.hasTable(table)) return columnItems(layers, [table], uri);
-    return layers.hasSchema(qualifier.name) ? tableItems(layers, 'all', uri, qualifier.name) : [];
+    if (table !== undefined && layers.hasTable(table)) return columnItems(layers, [table], uri, scope.dialect);
+    return layers.hasSchema(qualifier.name) ? tableItems(layers, 'all', uri, scope.dialect, qualifier.name) : [];
   }
   const filter = tablePosition(cursor);
-  if (filter) return tableItems(layers, filter, uri);
+  if (filter) return tableItems(layers, filter, uri, scope.dialect);
   const columns = columnPosition(cursor, layers);
-  return columns ? columnItems(layers, columns.tables, uri, columns.extra) : [];
+  return columns ? columnItems(layers, columns.tables, uri, scope.dialect, columns.extra) : [];
 }

@@ -101,12 +101,24 @@ export class SchemaFeatures {
     return (document && this.host.analysisOf(document)?.statements) ?? [];
   }
 
-  /** The statement around `offset`: the analysed one, or the text between semicolons when it does not parse. */
+  /**
+   * The statement around `offset`: the analysed one (also an unterminated one the cursor is typing
+   * on at its end: `SELECT * FROM |`), or the text between semicolons when it does not parse.
+   */
   private scopeAt(context: DocumentContext, offset: number): StatementScope {
     const statements = context.analysis.statements;
-    const containing = statements.find((statement) => statement.range.start <= offset && offset < statement.range.end);
-    if (containing) return statementScope(containing);
     const text = context.analysis.text;
+    const containing = statements.find(
+      (statement) =>
+        statement.range.start <= offset &&
+        (offset < statement.range.end || (!statement.text.trimEnd().endsWith(';') && text.slice(statement.range.end, offset).trim() === '')),
+    );
+    if (containing && offset < containing.range.end) return statementScope(containing);
+    const dialect = context.analysis.settings.dialect;
+    if (containing) {
+      // The statement's own tokens plus whatever follows up to the cursor (only whitespace).
+      return buildScope(tokenize(text, containing.range.start, offset, dialect), dialect);
+    }
     let from = 0;
     let to = text.length;
     for (const statement of statements) {
@@ -116,7 +128,7 @@ export class SchemaFeatures {
         break;
       }
     }
-    const tokens = tokenize(text, from, to);
+    const tokens = tokenize(text, from, to, dialect);
     let first = 0;
     let last = tokens.length;
     for (const [index, token] of tokens.entries()) {
@@ -127,7 +139,7 @@ export class SchemaFeatures {
         break;
       }
     }
-    return buildScope(tokens.slice(first, last));
+    return buildScope(tokens.slice(first, last), dialect);
   }
 
   private resolve(context: DocumentContext, offset: number): Resolution | undefined {

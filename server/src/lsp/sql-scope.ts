@@ -4,7 +4,7 @@
 // table, or a column of one of those tables. Works on incomplete statements too (completion), and
 // asks a `NameCatalog` (a schema model, or the references walk's state) which columns exist. Text
 // only: no LSP types and no parser, so it is cheap per keystroke.
-import { qualifiedKey, type Statement, type TextRange } from '../engine';
+import { qualifiedKey, type Dialect, type Statement, type TextRange } from '../engine';
 import { isName, tokenize, type Token } from './sql-tokens';
 
 /** What the resolver asks of a schema. */
@@ -49,6 +49,7 @@ export interface BoundGroup {
 }
 
 export interface StatementScope {
+  readonly dialect: Dialect;
   /** Tokens without comments. */
   readonly tokens: readonly Token[];
   /** Tokens with comments. */
@@ -98,14 +99,14 @@ export function statementScope(statement: Statement): StatementScope {
   let scope = scopes.get(statement);
   if (!scope) {
     const base = statement.range.start;
-    const tokens = tokenize(statement.text).map((token) => ({ ...token, start: token.start + base, end: token.end + base }));
-    scope = buildScope(tokens);
+    const tokens = tokenize(statement.text, 0, statement.text.length, statement.dialect).map((token) => ({ ...token, start: token.start + base, end: token.end + base }));
+    scope = buildScope(tokens, statement.dialect);
     scopes.set(statement, scope);
   }
   return scope;
 }
 
-export function buildScope(all: readonly Token[]): StatementScope {
+export function buildScope(all: readonly Token[], dialect: Dialect): StatementScope {
   const tokens = all.filter((token) => token.kind !== 'comment');
   const parent: number[] = [];
   const close = new Map<number, number>();
@@ -121,7 +122,7 @@ export function buildScope(all: readonly Token[]): StatementScope {
   }
   for (const open of stack) close.set(open, tokens.length);
   const lead = leadOf(tokens);
-  const scope = { tokens, all, lead, sites: [] as TableSite[], groups: [] as BoundGroup[], parent, close };
+  const scope = { dialect, tokens, all, lead, sites: [] as TableSite[], groups: [] as BoundGroup[], parent, close };
   findSites(scope);
   return scope;
 }
@@ -405,15 +406,15 @@ export function resolveToken(scope: StatementScope, index: number, catalog: Name
   return undefined;
 }
 
-/** Words after which an ALTER TABLE action names a column (or, after `TO`, a new name). */
-const alterColumnWords = new Set(['COLUMN', 'ADD', 'RENAME', 'TO', 'USING', 'EXISTS']);
+/** Words after which an ALTER TABLE action names a column (or, after `TO`, a new name); MySQL's MODIFY, CHANGE and AFTER too. */
+const alterColumnWords = new Set(['COLUMN', 'ADD', 'RENAME', 'TO', 'USING', 'EXISTS', 'MODIFY', 'CHANGE', 'AFTER']);
 
 /**
  * Whether a bare name at `index` can be a column by its position, so type names and keywords are
  * not taken for columns that happen to share their spelling (`created date`, `PRIMARY KEY`): in
  * `CREATE TABLE t (…)` only an element's first word is a column (nested lists and expressions are
  * free); at the top level of ALTER TABLE only the word after COLUMN, ADD, ALTER, DROP, RENAME, TO,
- * USING or IF [NOT] EXISTS.
+ * USING, IF [NOT] EXISTS, or MySQL's MODIFY, CHANGE and AFTER.
  */
 function columnSlot(scope: StatementScope, index: number, group: BoundGroup | undefined): boolean {
   const { tokens, parent } = scope;

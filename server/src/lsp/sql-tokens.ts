@@ -1,8 +1,11 @@
 // A small SQL lexer for the editor features that work on names under the cursor (hover, go to
 // definition, references, completion): identifiers, quoted identifiers, strings (standard, E'',
-// dollar-quoted), comments, numbers and punctuation, with file offsets. It never fails and never
+// dollar-quoted; MySQL's backticks, double-quoted strings, `#` comments and backslash escapes),
+// comments, numbers and punctuation, with file offsets. It never fails and never
 // parses: an unterminated string or comment runs to the end and says so. Not for analysis: the
 // engine's splitter and parser stay authoritative for statements.
+import type { Dialect } from '../engine';
+
 export type TokenKind = 'word' | 'quoted' | 'string' | 'comment' | 'number' | 'punct';
 
 export interface Token {
@@ -23,8 +26,9 @@ const wordPart = /[A-Za-z0-9_$\u0080-\uffff]/;
 const digit = /[0-9]/;
 const dollarTag = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 
-/** Tokens of `text` between `from` and `to` (file offsets), comments included. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+/** Tokens of `text` between `from` and `to` (file offsets), comments included, as the dialect reads them. */
+export function tokenize(text: string, from = 0, to = text.length, dialect: Dialect = 'postgres'): Token[] {
+  const mysql = dialect !== 'postgres';
   const tokens: Token[] = [];
   let index = from;
   const push = (kind: TokenKind, start: number, end: number, extra: Partial<Pick<Token, 'keyword' | 'name' | 'unterminated'>> = {}): void => {
@@ -42,13 +46,20 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     } else if (char === '/' && next === '*') {
       const end = blockCommentEnd(text, index, to);
       push('comment', index, end ?? to, { keyword: '/*', unterminated: end === undefined });
-    } else if (char === "'") {
-      const end = stringEnd(text, index, to, false);
+    } else if (mysql && char === '#') {
+      const end = text.indexOf('\n', index);
+      push('comment', index, end < 0 || end > to ? to : end, { keyword: '--' });
+    } else if (char === "'" || (mysql && char === '"')) {
+      const end = stringEnd(text, index, to, mysql, char);
       push('string', index, end ?? to, { unterminated: end === undefined });
+    } else if (mysql && char === '`') {
+      // MySQL folds names for comparison (columns always, tables with lower_case_table_names), as the model does.
+      const end = quotedEnd(text, index, to, '`');
+      push('quoted', index, end ?? to, { unterminated: end === undefined, name: text.slice(index + 1, (end ?? to + 1) - 1).replaceAll('``', '`').toLowerCase() });
     } else if (char === '"') {
       const end = quotedEnd(text, index, to);
       push('quoted', index, end ?? to, { unterminated: end === undefined, name: text.slice(index + 1, (end ?? to + 1) - 1).replaceAll('""', '"') });
-    } else if (char === '$') {
+    } else if (char === '$' && !mysql) {
       dollarTag.lastIndex = index;
       const tag = dollarTag.exec(text);
       if (tag && tag.index === index && index + tag[0].length <= to) {
@@ -69,7 +80,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       const upper = word.toUpperCase();
       // String prefixes: E'…' (backslash escapes), B'…', X'…', N'…', U&'…' and U&"…".
       if (end - index === 1 && text[end] === "'" && 'EBXN'.includes(upper)) {
-        const close = stringEnd(text, end, to, upper === 'E');
+        const close = stringEnd(text, end, to, upper === 'E' || mysql);
         push('string', index, close ?? to, { unterminated: close === undefined });
       } else if (upper === 'U' && text[end] === '&' && (text[end + 1] === "'" || text[end + 1] === '"')) {
         const quoted = text[end + 1] === '"';
@@ -114,15 +125,15 @@ function blockCommentEnd(text: string, start: number, to: number): number | unde
   return undefined;
 }
 
-/** End of a string starting at the quote `start` (`''` doubles; backslash escapes in E strings). */
-function stringEnd(text: string, start: number, to: number, backslashEscapes: boolean): number | undefined {
+/** End of a string starting at the quote `start` (the quote doubled; backslash escapes in E strings and MySQL). */
+function stringEnd(text: string, start: number, to: number, backslashEscapes: boolean, quote = "'"): number | undefined {
   let index = start + 1;
   while (index < to) {
     const char = text[index];
     if (backslashEscapes && char === '\\') {
       index += 2;
-    } else if (char === "'") {
-      if (text[index + 1] === "'") index += 2;
+    } else if (char === quote) {
+      if (text[index + 1] === quote) index += 2;
       else return index + 1;
     } else {
       index++;
@@ -131,11 +142,11 @@ function stringEnd(text: string, start: number, to: number, backslashEscapes: bo
   return undefined;
 }
 
-function quotedEnd(text: string, start: number, to: number): number | undefined {
+function quotedEnd(text: string, start: number, to: number, quote = '"'): number | undefined {
   let index = start + 1;
   while (index < to) {
-    if (text[index] === '"') {
-      if (text[index + 1] === '"') index += 2;
+    if (text[index] === quote) {
+      if (text[index + 1] === quote) index += 2;
       else return index + 1;
     } else {
       index++;
