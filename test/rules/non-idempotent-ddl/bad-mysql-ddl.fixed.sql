@@ -5,3 +5,4 @@ COMMIT;
 DROP TABLE IF EXISTS legacy_sessions;
 CREATE DATABASE IF NOT EXISTS reporting;
 DROP PROCEDURE IF EXISTS refresh_totals;
+INSERT INTO schema_log (step) VALUES ('done');

@@ -5,3 +5,4 @@ COMMIT;
 DROP TABLE legacy_sessions;
 CREATE DATABASE reporting;
 DROP PROCEDURE refresh_totals;
+INSERT INTO schema_log (step) VALUES ('done');

@@ -10,7 +10,8 @@ import { objectKey } from '../analysis/state';
 import { versionAtLeast, type FileSettings } from '../config';
 import type { Dialect, DropObjectKind, ObjectName, TextEdit } from '../model';
 import { fix, indentationAt, insertAt, lineStart, newlineOf, qualifiedIdentifier } from './lib/edits';
-import { defineRule, type RuleContext } from './lib/rule';
+import { defineRule, type ReportInput, type RuleContext } from './lib/rule';
+import { unitMemory } from './lib/unit-memory';
 
 /** IF [NOT] EXISTS clauses the server accepts beyond CREATE TABLE / DATABASE and DROP TABLE / VIEW / DATABASE … */
 interface ClauseSupport {
@@ -78,6 +79,18 @@ function insertStatementBefore(text: string, start: number, statement: string): 
   return insertAt(start, ownLine ? `${statement}${newlineOf(text)}${indentation}` : `${statement} `);
 }
 
+/**
+ * MySQL/MariaDB findings wait for the end of the unit: a DDL statement that fails there applied
+ * nothing (MySQL 8.0 DDL is atomic), so only one followed by another statement can be left done
+ * when the migration fails, and the last statement of the unit is not reported.
+ */
+const pendingFindings = unitMemory<ReportInput[]>(() => []);
+
+function report(ctx: RuleContext, dialect: Dialect, finding: ReportInput): void {
+  if (dialect === 'postgres') ctx.report(finding);
+  else pendingFindings(ctx).push(finding);
+}
+
 export const nonIdempotentDdl = defineRule({
   meta: {
     id: 'non-idempotent-ddl',
@@ -89,7 +102,7 @@ export const nonIdempotentDdl = defineRule({
     fix: 'safe',
     optIn: true,
     docs: {
-      why: 'A migration that does not run in a transaction (because it uses `CREATE INDEX CONCURRENTLY`, or the tool is configured that way) commits each statement as it goes. When a later statement fails, everything before it stays done, and the usual recovery, fixing the file and running the migration again, stops at the first `CREATE TABLE`, `CREATE INDEX`, `ADD COLUMN` … whose object already exists, or the first `DROP` whose object is already gone. Statements inside a transaction block, or in a migration the tool wraps in one, roll back together and are not reported (a `BEGIN … COMMIT` block that commits before a later failure is re-run too, but is not reported). Temporary tables and objects dropped with `DROP … IF EXISTS` earlier in the file are not reported either. MySQL and MariaDB commit every DDL statement at once, inside a transaction too, so their DDL is reported whatever the transaction.',
+      why: 'A migration that does not run in a transaction (because it uses `CREATE INDEX CONCURRENTLY`, or the tool is configured that way) commits each statement as it goes. When a later statement fails, everything before it stays done, and the usual recovery, fixing the file and running the migration again, stops at the first `CREATE TABLE`, `CREATE INDEX`, `ADD COLUMN` … whose object already exists, or the first `DROP` whose object is already gone. Statements inside a transaction block, or in a migration the tool wraps in one, roll back together and are not reported (a `BEGIN … COMMIT` block that commits before a later failure is re-run too, but is not reported). Temporary tables and objects dropped with `DROP … IF EXISTS` earlier in the file are not reported either. MySQL and MariaDB commit every DDL statement at once, inside a transaction too, so their DDL is reported whatever the transaction, except the migration\'s last statement: a DDL statement that fails applies nothing (MySQL 8.0 DDL is atomic), so only one followed by others can be left done by a failed run.',
       safeWay: 'Write `CREATE TABLE / INDEX / SCHEMA / SEQUENCE / EXTENSION IF NOT EXISTS`, `ALTER TABLE … ADD COLUMN IF NOT EXISTS`, and `DROP … IF EXISTS` / `DROP COLUMN IF EXISTS`, so a re-run skips what is already done. `CREATE INDEX CONCURRENTLY` is the exception: a failed concurrent build leaves an INVALID index that `IF NOT EXISTS` would keep (see concurrent-if-not-exists), so the fix puts `DROP INDEX CONCURRENTLY IF EXISTS` before it instead; review it, as a re-run then rebuilds the index. An unnamed `CREATE INDEX` cannot take `IF NOT EXISTS` and builds a second copy on every run: name it. MySQL accepts `CREATE TABLE` / `CREATE DATABASE IF NOT EXISTS` and `DROP TABLE / VIEW / DATABASE / TRIGGER / PROCEDURE … IF EXISTS`, but has no `IF [NOT] EXISTS` for indexes and columns: there, put each DDL statement in a migration of its own (MySQL 8.0 DDL is atomic, so a failed one applied nothing). MariaDB also accepts `CREATE INDEX IF NOT EXISTS`, `DROP INDEX IF EXISTS`, `ADD COLUMN IF NOT EXISTS` and `DROP COLUMN IF EXISTS`, and the fix adds them there.',
       bad: 'CREATE TABLE audit_log (id bigint PRIMARY KEY, body jsonb);',
       good: 'CREATE TABLE IF NOT EXISTS audit_log (id bigint PRIMARY KEY, body jsonb);',
@@ -102,7 +115,7 @@ export const nonIdempotentDdl = defineRule({
     switch (stmt.kind) {
       case 'create-table':
         if (stmt.ifNotExists || stmt.temporary || droppedBefore(ctx, 'table', [stmt.table])) return;
-        ctx.report({
+        report(ctx, dialect, {
           range: stmt.range,
           message: rerunFails(dialect, 'CREATE TABLE', `\`${stmt.table.name}\` already exists`),
           help: 'Write CREATE TABLE IF NOT EXISTS so a re-run skips it',
@@ -112,7 +125,7 @@ export const nonIdempotentDdl = defineRule({
       case 'create-index': {
         if (stmt.ifNotExists) return;
         if (!stmt.name) {
-          ctx.report({
+          report(ctx, dialect, {
             range: stmt.range,
             message: `Outside a transaction this commits at once: if a later statement fails, the re-run builds a second copy of this unnamed index on \`${stmt.table.name}\` under a new name`,
             help: 'Name the index and write CREATE INDEX … IF NOT EXISTS (IF NOT EXISTS needs a name)',
@@ -123,7 +136,7 @@ export const nonIdempotentDdl = defineRule({
         if (droppedBefore(ctx, 'index', [name, { schema: undefined, name: stmt.name.name }])) return;
         if (stmt.concurrently) {
           const drop = `DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedIdentifier(name)};`;
-          ctx.report({
+          report(ctx, dialect, {
             range: stmt.range,
             message: rerunFails(dialect, 'CREATE INDEX', `\`${stmt.name.name}\` already exists (built, or left INVALID by a failed concurrent build)`),
             help: 'Drop a leftover first with DROP INDEX CONCURRENTLY IF EXISTS; IF NOT EXISTS would keep an INVALID index',
@@ -131,7 +144,7 @@ export const nonIdempotentDdl = defineRule({
           });
           return;
         }
-        ctx.report({
+        report(ctx, dialect, {
           range: stmt.range,
           message: rerunFails(dialect, 'CREATE INDEX', `\`${stmt.name.name}\` already exists`),
           help: supports.index ? 'Write CREATE INDEX IF NOT EXISTS so a re-run skips it' : noClauseHelp(dialect, 'CREATE INDEX IF NOT EXISTS'),
@@ -143,7 +156,7 @@ export const nonIdempotentDdl = defineRule({
         if (stmt.ifNotExists !== false || stmt.temporary === true || !stmt.name) return;
         if ((stmt.objectKind === 'schema' || stmt.objectKind === 'sequence' || stmt.objectKind === 'extension') && droppedBefore(ctx, stmt.objectKind, [stmt.name])) return;
         const command = dialect !== 'postgres' && stmt.objectKind === 'schema' ? 'CREATE DATABASE' : `CREATE ${stmt.objectKind.toUpperCase()}`;
-        ctx.report({
+        report(ctx, dialect, {
           range: stmt.range,
           // `CREATE SCHEMA AUTHORIZATION role` names the schema after the role.
           message: rerunFails(dialect, command, stmt.name.name ? `\`${stmt.name.name}\` already exists` : `the ${stmt.objectKind} already exists`),
@@ -162,7 +175,7 @@ export const nonIdempotentDdl = defineRule({
           named.length === 0
             ? `${stmt.names.length > 1 ? 'these' : 'the'} ${stmt.objectKind === 'other' ? 'object' : dropWords[stmt.objectKind].toLowerCase()}${stmt.names.length > 1 ? 's are' : ' is'} already gone`
             : `${named.map((name) => `\`${name.name}\``).join(', ')} ${named.length > 1 ? 'are' : 'is'} already gone`;
-        ctx.report({
+        report(ctx, dialect, {
           range: stmt.range,
           message: rerunFails(dialect, command, gone),
           help: !accepted ? noClauseHelp(dialect, 'DROP INDEX IF EXISTS') : command === 'DROP' ? 'Add IF EXISTS so a re-run skips it' : `Write ${command} IF EXISTS so a re-run skips it`,
@@ -173,14 +186,14 @@ export const nonIdempotentDdl = defineRule({
       case 'alter-table':
         for (const action of stmt.actions) {
           if (action.kind === 'add-column' && !action.ifNotExists) {
-            ctx.report({
+            report(ctx, dialect, {
               range: action.range,
               message: rerunFails(dialect, 'ADD COLUMN', `column \`${action.column.name}\` of \`${stmt.table.name}\` already exists`),
               help: supports.column ? 'Write ADD COLUMN IF NOT EXISTS so a re-run skips it' : noClauseHelp(dialect, 'ADD COLUMN IF NOT EXISTS'),
               fixes: supports.column ? addClause('Add IF NOT EXISTS', action.column.nameRange.start, 'IF NOT EXISTS ') : [],
             });
           } else if (action.kind === 'drop-column' && !action.ifExists) {
-            ctx.report({
+            report(ctx, dialect, {
               range: action.range,
               message: rerunFails(dialect, 'DROP COLUMN', `column \`${action.column}\` of \`${stmt.table.name}\` is already gone`),
               help: supports.column ? 'Write DROP COLUMN IF EXISTS so a re-run skips it' : noClauseHelp(dialect, 'DROP COLUMN IF EXISTS'),
@@ -192,5 +205,9 @@ export const nonIdempotentDdl = defineRule({
       default:
         return;
     }
+  },
+  checkEnd(ctx) {
+    const last = ctx.state.lastStatementRange;
+    for (const finding of pendingFindings(ctx)) if (last && finding.range.end <= last.start) ctx.report(finding);
   },
 });
