@@ -80,6 +80,28 @@ function help(mismatch: Mismatch): string {
   return `Declare \`${mismatch.column.name}\` as ${label(mismatch.target.type)}`;
 }
 
+/**
+ * MySQL/MariaDB: this file changes (not creates) the referenced column, under a foreign key of an
+ * earlier file, to a type the key cannot join. The server refuses it (MariaDB 10.11: error 1833,
+ * even with foreign_key_checks off, for any change of the column's type).
+ */
+function changedUnderForeignKey(model: SchemaModel, mismatch: Mismatch, path: string): boolean {
+  const { changedAt, definedAt } = mismatch.target;
+  const changedHere = changedAt.path === path && (definedAt.path !== path || definedAt.range.start !== changedAt.range.start);
+  return model.dialect !== 'postgres' && changedHere && (mismatch.conflict === 'refused' || mismatch.conflict === 'charset');
+}
+
+function referencedChanged(table: SchemaTable, mismatch: Mismatch): ReportInput {
+  const referenced = `\`${mismatch.referenced}\``;
+  const column = `\`${table.name}.${mismatch.column.name}\``;
+  return {
+    range: mismatch.target.changedAt.range,
+    severity: 'error',
+    message: `This makes ${referenced} ${label(mismatch.target.type)} while ${column}, whose foreign key references it, stays ${label(mismatch.column.type)}: MySQL and MariaDB refuse to change a column a foreign key uses to a type the key cannot join (MariaDB: error 1833 "Cannot change column … used in a foreign key constraint"), so the statement fails`,
+    help: `Drop the foreign key, change both columns to one type, then add the foreign key again`,
+  };
+}
+
 export const fkTypeMismatch = defineRule({
   meta: {
     id: 'fk-type-mismatch',
@@ -91,7 +113,7 @@ export const fkTypeMismatch = defineRule({
     fix: 'safe',
     docs: {
       why: 'A foreign key between different types works only as long as the values fit both: an `integer` column referencing a `bigint` key fails with "integer out of range" the day the parent\'s ids pass 2³¹, usually years later and in production; a `varchar(50)` referencing a `varchar(100)` rejects longer keys. Comparisons across types also need casts that can keep the planner from using an index on the join. MySQL and MariaDB go further and refuse the foreign key, failing the migration, when integer columns differ in size or sign (`INT` referencing `INT UNSIGNED`, `INT` referencing `BIGINT`), when an integer references a string, or when strings differ in character set (errno 150 "Foreign key constraint is incorrectly formed", checked on MariaDB 10.11; MySQL 8.0 reports error 3780). Display widths (`INT(11)`) do not count, and string lengths may differ.',
-      safeWay: 'Declare the referencing column with exactly the referenced column\'s type (`bigint` for a `bigint`/`bigserial`/identity key, the same varchar length; on MySQL the same signedness and character set). Fixing it later means `ALTER COLUMN … TYPE`, which rewrites the child table under an ACCESS EXCLUSIVE lock (MySQL: a table copy, which MariaDB refuses while the foreign key exists). Tables of engines without foreign keys (MyISAM) are not judged.',
+      safeWay: 'Declare the referencing column with exactly the referenced column\'s type (`bigint` for a `bigint`/`bigserial`/identity key, the same varchar length; on MySQL the same signedness and character set). Fixing it later means `ALTER COLUMN … TYPE`, which rewrites the child table under an ACCESS EXCLUSIVE lock (MySQL: a table copy, which MariaDB refuses while the foreign key exists). Tables of engines without foreign keys (MyISAM) are not judged. On MySQL a change of the referenced column to a type its foreign keys cannot join is reported too: the server refuses it (MariaDB 10.11 refuses any type change of a column a foreign key uses, error 1833), so drop the foreign keys, change both sides, and add them again.',
       bad: 'CREATE TABLE accounts (id bigint PRIMARY KEY);\nCREATE TABLE invoices (id bigint PRIMARY KEY, account_id integer REFERENCES accounts (id));\nCREATE INDEX invoices_account_id_idx ON invoices (account_id);',
       good: 'CREATE TABLE accounts (id bigint PRIMARY KEY);\nCREATE TABLE invoices (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id));\nCREATE INDEX invoices_account_id_idx ON invoices (account_id);',
     },
@@ -111,7 +133,10 @@ export const fkTypeMismatch = defineRule({
         for (const mismatch of mismatches(model, table, foreignKey.columns, foreignKey.referencedTable, foreignKey.referencedColumns)) {
           const column = mismatch.column;
           const inThisFile = foreignKey.definedAt.path === path ? foreignKey.definedAt : column.changedAt.path === path ? column.changedAt : undefined;
-          if (!inThisFile) continue;
+          if (!inThisFile) {
+            if (changedUnderForeignKey(model, mismatch, path)) ctx.report(referencedChanged(table, mismatch));
+            continue;
+          }
           const report: ReportInput = {
             range: inThisFile.range,
             ...(mismatch.conflict === 'refused' || mismatch.conflict === 'charset' ? { severity: 'error' as const } : {}),

@@ -100,6 +100,9 @@ function checkMysql(ctx: RuleContext, stmt: Statement, use: TypeUse): void {
   if (roles.length === 0) return;
   const widening = mysqlWidening(ctx, stmt, use, roles);
   if (!widening.report) return;
+  // Widening a key that foreign keys reference fails (error 1833) until they are dropped: no one-edit fix.
+  const tableKey = qualifiedKey(use.table.schema, use.table.name);
+  const referenced = use.origin === 'change-column' && ctx.state.schema.referencesTo(tableKey).some(({ foreignKey }) => foreignKey.referencedColumns.includes(use.column));
   const limit = use.type.unsigned ? limits.unsigned : limits.signed;
   const column = `\`${use.table.name}\`.\`${use.column}\``;
   const type = displayType(use.type);
@@ -111,7 +114,7 @@ function checkMysql(ctx: RuleContext, stmt: Statement, use: TypeUse): void {
       ? `Primary key ${column} is ${type}: inserts fail once its values pass ${limit}, and ${later}`
       : `Foreign key ${column} is ${type}: it cannot hold ids above ${limit}, and ${later}`,
     help: `Use ${wanted.toLowerCase()}: the key cannot run out, for a few more bytes per row and per secondary index (each holds the primary key)`,
-    fixes: widening.fixable ? [fix(`Change the type to ${wanted}`, 'review', [replace(use.type.range, wanted)])] : [],
+    fixes: widening.fixable && !referenced ? [fix(`Change the type to ${wanted}`, 'review', [replace(use.type.range, wanted)])] : [],
   });
 }
 
