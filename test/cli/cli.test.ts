@@ -77,6 +77,16 @@ describe('sqlsight CLI', { concurrency: 4 }, () => {
       assert.equal(run.stderr, '', 'no progress line or noise on a non-TTY stderr');
     });
 
+    it('--dialect mysql replays the folder as MySQL, so a migration is judged against the earlier ones', async () => {
+      const cwd = makeProject({
+        'db/V1__orders.sql': 'CREATE TABLE orders (id bigint NOT NULL PRIMARY KEY, total int NOT NULL) ENGINE=InnoDB;\n',
+        'db/V2__widen.sql': 'ALTER TABLE orders MODIFY total bigint NOT NULL;\n',
+      });
+      const run = await runCli(['check', '--dialect', 'mysql', 'db'], { cwd });
+      // The type change is known to be int → bigint only from V1: without the replayed model it would be "may copy".
+      assert.match(run.stdout, /^db\/V2__widen\.sql:1:\d+ warning\[mysql-copy-algorithm\] Changing `total` from int to bigint copies `orders`/m);
+    });
+
     it('is clean and exits 0 for a safe migration', async () => {
       const cwd = makeProject({ 'a.sql': cleanSql });
       const run = await runCli(['check', 'a.sql'], { cwd });

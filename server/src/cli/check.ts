@@ -138,7 +138,7 @@ export async function runCheck(command: CheckCommand, terminal: Terminal, engine
   // Every migration set the run touches is replayed, so each file's rules see the schema before it.
   const discovery = await discoverForPaths(
     pathArguments.map((path) => resolve(cwd, path)),
-    { ...config.config, dialect: config.config.dialect },
+    { ...config.config, dialect: command.explicit.dialect ?? config.config.dialect },
     config.configDir,
   );
   const workspaces = new MigrationWorkspaces(engine);

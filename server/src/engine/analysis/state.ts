@@ -229,8 +229,9 @@ export function initialState(options: {
 const timeoutIsOn = (value: string | undefined): boolean =>
   value !== undefined && !/^\s*0+\s*(ms|s|min)?\s*$/i.test(value) && value.toLowerCase() !== 'default';
 
-/** Whether a statement's lock target is an index rather than a table. */
+/** Whether a statement's lock target is an index rather than a table (MySQL's `DROP INDEX i ON t` names its table). */
 function locksThroughIndex(stmt: Statement): boolean {
+  if (stmt.dialect !== 'postgres') return false;
   return (
     (stmt.kind === 'drop' && stmt.objectKind === 'index') ||
     (stmt.kind === 'rename-object' && stmt.objectKind === 'index') ||
@@ -286,12 +287,12 @@ function endTransaction(state: AnalysisState): AnalysisState {
 
 /**
  * The MySQL/MariaDB session variables that play PostgreSQL's lock_timeout and statement_timeout:
- * `lock_wait_timeout` bounds the wait for a metadata lock; `max_execution_time` (MySQL, SELECT only)
- * and `max_statement_time` (MariaDB) bound a statement.
+ * `lock_wait_timeout` bounds the wait for a metadata lock (`innodb_lock_wait_timeout` bounds row
+ * lock waits only: an ALTER waiting for the metadata lock ignores it, seen on MariaDB 10.11);
+ * `max_execution_time` (MySQL, SELECT only) and `max_statement_time` (MariaDB) bound a statement.
  */
 const mysqlTimeoutNames: Readonly<Record<string, 'lock_timeout' | 'statement_timeout'>> = {
   lock_wait_timeout: 'lock_timeout',
-  innodb_lock_wait_timeout: 'lock_timeout',
   max_execution_time: 'statement_timeout',
   max_statement_time: 'statement_timeout',
 };

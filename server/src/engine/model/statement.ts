@@ -303,6 +303,8 @@ export type StatementBody =
       readonly onTable?: ObjectName;
       /** MySQL/MariaDB `DROP INDEX … ALGORITHM=… LOCK=…`. */
       readonly onlineDdl?: OnlineDdlClauses;
+      /** MySQL/MariaDB `DROP TEMPORARY TABLE`: only this session's temporary table. */
+      readonly temporary?: boolean;
     }
   | { readonly kind: 'rename-object'; readonly objectKind: DropObjectKind; readonly name: ObjectName; readonly to: string }
   /** `ALTER TYPE|SEQUENCE|VIEW … SET SCHEMA s` (tables: an ALTER TABLE `set-schema` action). */
@@ -325,8 +327,9 @@ export type StatementBody =
   | { readonly kind: 'transaction'; readonly action: TransactionAction }
   /** `shape`: INSERT … SELECT only, the SELECT's. */
   | { readonly kind: 'insert'; readonly table: ObjectName; readonly fromQuery: boolean; readonly shape?: QueryShape }
-  | { readonly kind: 'update'; readonly table: ObjectName; readonly hasWhere: boolean; readonly shape?: QueryShape }
-  | { readonly kind: 'delete'; readonly table: ObjectName; readonly hasWhere: boolean; readonly shape?: QueryShape }
+  /** `limited`: MySQL's `UPDATE|DELETE … LIMIT n`, a batch of at most n rows. */
+  | { readonly kind: 'update'; readonly table: ObjectName; readonly hasWhere: boolean; readonly limited?: boolean; readonly shape?: QueryShape }
+  | { readonly kind: 'delete'; readonly table: ObjectName; readonly hasWhere: boolean; readonly limited?: boolean; readonly shape?: QueryShape }
   | {
       readonly kind: 'select';
       /** Absent for set operations (UNION …) and VALUES lists. */

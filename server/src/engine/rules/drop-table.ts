@@ -35,7 +35,7 @@ export const dropTable = defineRule({
     },
   },
   check(ctx, stmt) {
-    if (stmt.kind !== 'drop' || stmt.objectKind !== 'table') return;
+    if (stmt.kind !== 'drop' || stmt.objectKind !== 'table' || stmt.temporary) return;
     const existing = stmt.names.filter((name) => !ctx.isNewTable(name));
     if (existing.length === 0) return;
     const them = existing.length > 1 ? 'them' : 'it';

@@ -29,7 +29,7 @@ export const unboundedDml = defineRule({
     },
   },
   check(ctx, stmt) {
-    if ((stmt.kind !== 'update' && stmt.kind !== 'delete') || stmt.hasWhere || ctx.isNewTable(stmt.table) || boundedByJoin(stmt)) return;
+    if ((stmt.kind !== 'update' && stmt.kind !== 'delete') || stmt.hasWhere || stmt.limited || ctx.isNewTable(stmt.table) || boundedByJoin(stmt)) return;
     const table = stmt.table.name;
     ctx.report({
       range: stmt.range,

@@ -40,9 +40,11 @@ export function lowerDml(cursor: TokenCursor, options: MysqlParseOptions): Lower
     const table = keyword === 'UPDATE' ? updateTarget(cursor) : deleteTarget(cursor);
     if (!table) return undefined;
     const hasWhere = parsed ? parsed.where !== null && parsed.where !== undefined : hasTopLevelWord(cursor, mainIndex, 'WHERE');
+    // `… LIMIT n` at the top level: the usual way to backfill in batches.
+    const limited = hasTopLevelWord(cursor, mainIndex, 'LIMIT');
     const shape = parsed ? lowerQueryShape(parsed) : undefined;
     const kind = keyword === 'UPDATE' ? 'update' : 'delete';
-    return { body: { kind, table, hasWhere, ...(shape ? { shape } : {}) }, raw: parsed };
+    return { body: { kind, table, hasWhere, ...(limited ? { limited } : {}), ...(shape ? { shape } : {}) }, raw: parsed };
   }
   const locks = parsed ? takesRowLocks(parsed) : selectLocksRows(cursor, mainIndex);
   const shape = parsed ? lowerQueryShape(parsed) : undefined;

@@ -21,7 +21,7 @@ const dropKinds: Readonly<Record<string, DropObjectKind>> = {
 
 /** After DROP: `[TEMPORARY] TABLE …`, `INDEX i ON t …`, `VIEW`, `DATABASE`, routines, triggers, events. */
 export function lowerDrop(cursor: TokenCursor): StatementBody | undefined {
-  cursor.acceptWord('TEMPORARY');
+  const temporary = cursor.acceptWord('TEMPORARY') !== undefined;
   const kindToken = cursor.peek();
   const objectKind = kindToken?.kind === 'word' ? dropKinds[kindToken.keyword] : undefined;
   if (!kindToken || objectKind === undefined) return { kind: 'other', nodeType: `Drop${pascalCase(kindToken?.keyword ?? '')}` };
@@ -33,7 +33,7 @@ export function lowerDrop(cursor: TokenCursor): StatementBody | undefined {
     cursor.fail(`DROP ${kindToken.keyword} needs a name`);
     return undefined;
   }
-  const base = { kind: 'drop', objectKind, names, ifExists, concurrently: false, kindKeywordRange: kindToken.range, ifExistsInsertAt } as const;
+  const base = { kind: 'drop', objectKind, names, ifExists, concurrently: false, kindKeywordRange: kindToken.range, ifExistsInsertAt, ...(temporary ? { temporary } : {}) } as const;
   if (objectKind === 'index') {
     // `DROP INDEX i ON t` names its table; PostgreSQL's `DROP INDEX i` lacks it and is left as written.
     const onTable = cursor.acceptWord('ON') ? cursor.readObjectName() : undefined;

@@ -35,21 +35,9 @@ export function writtenName(ctx: RuleContext, name: ObjectName): string {
   return written.trim() === '' ? quoteName(name.name) : written;
 }
 
-/**
- * The statement's table locks. FIXME: `tableLocks` resolves every DROP INDEX lock as an index name,
- * but MySQL's `DROP INDEX i ON t` names its table: taken as written here, so a table created in this
- * unit stays new (analysis/state.ts `locksThroughIndex` should skip a drop with `onTable`).
- */
-function locksOf(ctx: RuleContext, stmt: Statement): TableLock[] {
-  const locks = tableLocks(ctx.state, stmt);
-  if (stmt.kind !== 'drop' || stmt.dialect === 'postgres' || !stmt.onTable) return locks;
-  const onNewTable = ctx.isNewTable(stmt.onTable);
-  return locks.map((lock) => ({ ...lock, tableUnknown: false, onNewTable }));
-}
-
 /** Write-blocking locks `stmt` takes on tables that existed before this unit. */
 export function writeBlockingLocksOnExistingTables(ctx: RuleContext, stmt: Statement): TableLock[] {
-  return locksOf(ctx, stmt).filter((lock) => blocksWrites(lock.mode) && !lock.onNewTable);
+  return tableLocks(ctx.state, stmt).filter((lock) => blocksWrites(lock.mode) && !lock.onNewTable);
 }
 
 /** How a locked table is named in a message: `users`, or "the table of `users_email_idx`" when only its index is known. */
