@@ -88,6 +88,9 @@ function judge(ctx: RuleContext, stmt: Statement, built: BuiltIndex, others: rea
   const shorter = candidates.find((index) => index.constraint === undefined && covers(built, index));
   if (!shorter) return;
   if (shorter.built) {
+    // One finding per redundant index, however many longer ones the statement builds after it.
+    const start = shorter.origin.start;
+    if (pending(ctx).some((finding) => finding.dropped.path === shorter.origin.path && finding.dropped.start === start)) return;
     pending(ctx).push({ dropped: shorter.origin, kept: here, report: redundantHere(stmt, shorter.built, { ...built, constraint: undefined, origin: here }, table) });
     return;
   }

@@ -214,7 +214,9 @@ export function indexesToCompare(ctx: RuleContext, stmt: Statement): { readonly 
     const table = model.tables.get(built.tableKey);
     const existing = table ? model.indexesOn(built.tableKey) : [];
     const ifNotExists = stmt.kind === 'create-index' && stmt.ifNotExists && built.name !== undefined && table !== undefined && model.indexes.has(model.indexKey(table.schema, table.name, built.name));
-    if ((table || stmt.kind === 'create-table') && !ifNotExists) {
+    // CREATE TABLE over an existing table creates nothing (IF NOT EXISTS) or fails.
+    const builds = stmt.kind === 'create-table' ? table === undefined : table !== undefined && !ifNotExists;
+    if (builds) {
       const kept = existing.filter((index) => index.createdFor === undefined || !indexServesForeignKey(built, columnsOf(index)));
       judged.push({ built, others: [...kept.map((index) => comparedFromModel(model, index)), ...earlier.map((index) => comparedFromBuilt(ctx, index))] });
     }
@@ -279,11 +281,22 @@ function droppable(model: SchemaModel, dropped: SchemaIndex): boolean {
   return table.foreignKeys.every((foreignKey) => !indexServesForeignKey(dropped, foreignKey.columns) || others.some((index) => indexServesForeignKey(index, foreignKey.columns)));
 }
 
+/**
+ * A statement the model cannot follow (a stored procedure call such as authelia's
+ * `CALL PROC_DROP_INDEX('t', 'i')`, a DO block) names the index and its table: it may have dropped it.
+ */
+function maybeDroppedOpaquely(model: SchemaModel, index: SchemaIndex): boolean {
+  const table = model.tables.get(index.table);
+  return table !== undefined && model.mentionedOpaquely(index.name) && model.mentionedOpaquely(table.name);
+}
+
 export function reportIfIndexesRemain(ctx: RuleContext, pending: readonly PendingIndexFinding[]): void {
   const model = ctx.state.schema;
   for (const finding of pending) {
     const dropped = indexAt(model, finding.dropped);
-    if (dropped && indexAt(model, finding.kept) && droppable(model, dropped)) ctx.report(finding.report);
+    const kept = indexAt(model, finding.kept);
+    if (!dropped || !kept || !droppable(model, dropped) || maybeDroppedOpaquely(model, dropped) || maybeDroppedOpaquely(model, kept)) continue;
+    ctx.report(finding.report);
   }
 }
 
