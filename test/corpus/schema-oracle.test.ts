@@ -8,9 +8,8 @@
 // each in a fresh database dropped afterwards even on failure, or, when their migrations need a
 // newer PostgreSQL than the local 15, in an in-memory PGlite.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
@@ -18,13 +17,11 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import pg from 'pg';
 import { schemaToJson } from '../../server/src/engine';
-import type { MigrationSet } from '../../server/src/engine/schema/migrations';
-import { discoverMigrations } from '../../server/src/io/migrations';
 import { engine } from '../support/engine';
 import { readCatalog, type CatalogQuery } from '../support/pg-catalog';
+import { assertAllowed, discoveredSet, messageOf, readAllowList, reconstructRepository } from '../support/oracle';
 import { comparedCounts, diffSchemas } from '../support/schema-diff';
 
-const corpusRoot = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const allowListPath = join(import.meta.dirname, 'schema-oracle-allowlist.json');
 const configuredUrl = process.env.SQLSIGHT_TEST_PG_URL;
 const serverUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -74,55 +71,6 @@ const projects: readonly OracleProject[] = [
   { name: 'kratos', repository: 'ory/kratos', migrationsFolder: 'persistence/sql/migrations/sql', database: { kind: 'server' }, setup: [] },
 ];
 
-interface AllowedDifference {
-  readonly difference: string;
-  readonly reason: string;
-}
-
-function readAllowList(): Record<string, readonly AllowedDifference[]> {
-  const parsed: unknown = JSON.parse(readFileSync(allowListPath, 'utf8'));
-  assert.ok(typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed), 'schema-oracle-allowlist.json: expected an object of projects');
-  const result: Record<string, AllowedDifference[]> = {};
-  for (const [project, entries] of Object.entries(parsed)) {
-    assert.ok(Array.isArray(entries), `schema-oracle-allowlist.json: ${project} is not a list`);
-    result[project] = entries.map((entry: unknown, index) => {
-      const difference: unknown = typeof entry === 'object' && entry !== null && 'difference' in entry ? entry.difference : undefined;
-      const reason: unknown = typeof entry === 'object' && entry !== null && 'reason' in entry ? entry.reason : undefined;
-      assert.ok(
-        typeof difference === 'string' && typeof reason === 'string' && reason.trim() !== '',
-        `schema-oracle-allowlist.json: ${project}[${index}] needs a difference and a reason`,
-      );
-      return { difference, reason };
-    });
-  }
-  return result;
-}
-
-/** The project's files laid out under their original paths (the corpus flattens `/` to `__`), so discovery sees the real tree. */
-function reconstructProject(project: OracleProject): string {
-  const root = mkdtempSync(join(tmpdir(), `sqlsight-oracle-${project.name.replace(/\W+/g, '-')}-`));
-  const flatFolder = join(corpusRoot, 'pg', project.repository.replace('/', '__'));
-  for (const line of readFileSync(join(corpusRoot, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1)) {
-    const [dialect, repository, , path] = line.split('\t');
-    if (dialect !== 'pg' || repository !== project.repository || path === undefined) continue;
-    const source = join(flatFolder, path.replaceAll('/', '__'));
-    assert.ok(existsSync(source), `${source} is listed in MANIFEST.tsv but missing from the corpus`);
-    const target = join(root, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, readFileSync(source));
-  }
-  return root;
-}
-
-async function migrationSet(root: string, project: OracleProject): Promise<MigrationSet> {
-  const discovery = await discoverMigrations(root, {}, root);
-  assert.deepEqual(discovery.problems, [], `${project.name}: discovery problems`);
-  const folder = join(root, project.migrationsFolder);
-  const set = discovery.sets.find((candidate) => candidate.folder === folder);
-  assert.ok(set, `${project.name}: no migration set found in ${project.migrationsFolder} (found: ${discovery.sets.map((candidate) => candidate.folder).join(', ')})`);
-  return set;
-}
-
 /** Whether the server answers; undefined when it does, else why not. */
 async function unreachable(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3000 });
@@ -140,10 +88,6 @@ const reachability = unreachable();
 
 function sqlState(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Constants in defaults are shown in these settings' formats: fixed, so allow-list lines do not depend on the server's configuration. */
@@ -252,9 +196,9 @@ interface ProjectOutcome {
 
 async function runProject(project: OracleProject): Promise<ProjectOutcome> {
   const started = performance.now();
-  const root = reconstructProject(project);
+  const root = reconstructRepository(project.repository, ['pg']);
   try {
-    const set = await migrationSet(root, project);
+    const set = await discoveredSet(root, project.name, project.migrationsFolder, {});
     const replayed = set.files.filter((file) => file.role !== 'down');
     const texts = new Map(set.files.map((file) => [file.path, readFileSync(file.path, 'utf8')]));
     const read = (path: string): string => texts.get(path) ?? readFileSync(path, 'utf8');
@@ -311,25 +255,16 @@ async function checkProject(context: TestContext, project: OracleProject): Promi
     context.skip(`PostgreSQL is not reachable at 127.0.0.1:5432 (${why}) and SQLSIGHT_TEST_PG_URL is unset`);
     return;
   }
-  const allowed = readAllowList()[project.name] ?? [];
+  const allowed = readAllowList(allowListPath)[project.name] ?? [];
   const { differences, report } = await runProject(project);
   context.diagnostic(report);
-  const allowedKeys = new Set(allowed.map((entry) => entry.difference));
-  const unexpected = differences.filter((difference) => !allowedKeys.has(difference));
-  const found = new Set(differences);
-  const stale = allowed.filter((entry) => !found.has(entry.difference)).map((entry) => entry.difference);
-  // Listed in full in the message: the assertion's own diff cuts long lists short.
-  const problems = [
-    ...(unexpected.length > 0 ? [`${unexpected.length} differences between the model and PostgreSQL are not in schema-oracle-allowlist.json:`, ...unexpected.map((line) => `  ${line}`)] : []),
-    ...(stale.length > 0 ? [`${stale.length} allow-list entries match no difference any more (remove them):`, ...stale.map((line) => `  ${line}`)] : []),
-  ];
-  if (problems.length > 0) assert.fail(`${project.name}:\n${problems.join('\n')}`);
+  assertAllowed(project.name, differences, allowed, { server: 'PostgreSQL', allowList: 'schema-oracle-allowlist.json' });
 }
 
 describe('schema oracle: the model against PostgreSQL', () => {
   it('has an allow-list naming only known projects', () => {
     const names = new Set(projects.map((project) => project.name));
-    assert.deepEqual(Object.keys(readAllowList()).filter((name) => !names.has(name)), []);
+    assert.deepEqual(Object.keys(readAllowList(allowListPath)).filter((name) => !names.has(name)), []);
   });
 
   for (const project of projects) it(project.name, { timeout: 300_000 }, (context) => checkProject(context, project));

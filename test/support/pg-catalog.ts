@@ -3,9 +3,10 @@
 // Driver-agnostic: it gets a `query(sql) => rows` function (a `pg` Client or PGlite), sends only
 // parameterless catalog queries, and never changes the database. System schemas and objects owned
 // by extensions (pg_depend deptype 'e') are left out, as the model never sees them being created.
-import type { ColumnJson, ForeignKeyJson, IndexJson, KeyJson, SchemaJson, TableJson } from '../../server/src/engine';
+import type { ColumnJson, IndexJson, SchemaJson, TableJson } from '../../server/src/engine';
+import { emptyTable, flag, integer, optionalText, tableJson, tableKey, text, textArray, type CatalogQuery, type TableParts } from './catalog-rows';
 
-export type CatalogQuery = (sql: string) => Promise<readonly Record<string, unknown>[]>;
+export { tableKey, type CatalogQuery } from './catalog-rows';
 
 /** The relations the model tracks, outside system schemas and not created by an extension. */
 const relations = `
@@ -71,41 +72,6 @@ const relationKinds: Readonly<Record<string, TableJson['kind']>> = { r: 'table',
 /** pg_constraint.confdeltype, spelled as the model's lowering spells ON DELETE actions. */
 const deleteActions: Readonly<Record<string, string>> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
-/** The key the model uses for a table: its name, prefixed by its schema unless that is `public`. */
-export function tableKey(schema: string, name: string): string {
-  return schema === 'public' ? name : `${schema}.${name}`;
-}
-
-function text(row: Record<string, unknown>, field: string): string {
-  const value = row[field];
-  if (typeof value !== 'string') throw new Error(`catalog row: ${field} is ${typeof value}, expected a string`);
-  return value;
-}
-
-function optionalText(row: Record<string, unknown>, field: string): string | null {
-  const value = row[field];
-  return value === null || value === undefined ? null : text(row, field);
-}
-
-function integer(row: Record<string, unknown>, field: string): number {
-  const value = row[field];
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
-  throw new Error(`catalog row: ${field} is ${typeof value}, expected an integer`);
-}
-
-function flag(row: Record<string, unknown>, field: string): boolean {
-  const value = row[field];
-  if (typeof value !== 'boolean') throw new Error(`catalog row: ${field} is ${typeof value}, expected a boolean`);
-  return value;
-}
-
-function textArray(row: Record<string, unknown>, field: string): string[] {
-  const value = row[field];
-  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) throw new Error(`catalog row: ${field} is not a text array`);
-  return value;
-}
-
 /** Type modifiers as written in the type (`varchar(20)` → [20], `numeric(10,2)` → [10, 2]), decoded from atttypmod. */
 export function typeModifiers(type: string, typmod: number): number[] {
   if (typmod < 0) return [];
@@ -140,17 +106,6 @@ function columnOf(row: Record<string, unknown>): ColumnJson {
     identity: text(row, 'identity') !== '',
     generated: generated === 's' ? 'stored' : generated === 'v' ? 'virtual' : null,
   };
-}
-
-interface TableParts {
-  schema: string;
-  name: string;
-  kind: TableJson['kind'];
-  columns: ColumnJson[];
-  primaryKey: KeyJson | null;
-  uniqueKeys: KeyJson[];
-  foreignKeys: ForeignKeyJson[];
-  checks: { name: string; expression: string }[];
 }
 
 function addConstraint(table: TableParts, row: Record<string, unknown>): void {
@@ -188,7 +143,7 @@ export async function readCatalog(query: CatalogQuery): Promise<SchemaJson> {
     const schema = text(row, 'schema');
     const name = text(row, 'name');
     const kind = relationKinds[text(row, 'kind')] ?? 'table';
-    tables.set(tableKey(schema, name), { schema, name, kind, columns: [], primaryKey: null, uniqueKeys: [], foreignKeys: [], checks: [] });
+    tables.set(tableKey(schema, name), emptyTable(schema, name, kind));
   }
   for (const row of await query(columnsQuery)) tables.get(tableKey(text(row, 'schema'), text(row, 'table')))?.columns.push(columnOf(row));
   for (const row of await query(constraintsQuery)) {
@@ -209,16 +164,7 @@ export async function readCatalog(query: CatalogQuery): Promise<SchemaJson> {
   );
   const enums = (await query(enumsQuery)).map((row) => ({ schema: text(row, 'schema'), name: text(row, 'name'), values: textArray(row, 'values') }));
   return {
-    tables: [...tables.values()].map(
-      (table): TableJson => ({
-        ...table,
-        // Views' columns are known here; the model does not follow select lists.
-        columnsIncomplete: false,
-        dependsOn: [],
-        definedIn: '',
-        changedIn: '',
-      }),
-    ),
+    tables: [...tables.values()].map(tableJson),
     indexes,
     enums,
   };

@@ -5,8 +5,21 @@
 // Compared: tables, views and materialized views (presence and kind); per table columns (type,
 // modifiers, array, nullability, identity, generation, default after normalising its text),
 // primary and unique keys, foreign keys, check names (never their expressions); indexes (table,
-// uniqueness, method, elements, whether there is a predicate); enums and their values.
+// uniqueness, method, elements, whether there is a predicate); enums and their values. For
+// MySQL/MariaDB (`{ dialect: 'mysql' }`, mysql-catalog.ts) also UNSIGNED and ENUM/SET values (in
+// the type), AUTO_INCREMENT, and the character sets and engines the model knows; there names are
+// compared in lower case and indexes by table and name.
 import type { ColumnJson, ForeignKeyJson, IndexJson, KeyJson, SchemaJson, TableJson } from '../../server/src/engine';
+
+export interface DiffOptions {
+  /** `mysql` for a MySQL or MariaDB model and catalog; PostgreSQL by default. */
+  readonly dialect?: 'postgres' | 'mysql';
+}
+
+/** The settings one diff runs with. */
+interface Comparison {
+  readonly mysql: boolean;
+}
 
 const quoted = (value: string | null): string => (value === null ? 'none' : JSON.stringify(value));
 
@@ -62,8 +75,25 @@ export function normalizeDefault(text: string): string {
 /** Boolean literals PostgreSQL accepts, as it shows them. */
 const booleanWords: Readonly<Record<string, string>> = { "'t'": 'true', "'true'": 'true', "'f'": 'false', "'false'": 'false' };
 
-function comparableDefault(column: ColumnJson): string | null {
+/**
+ * A MySQL default as MariaDB shows it: `CURRENT_TIMESTAMP`, `NOW()` and `LOCALTIMESTAMP` are
+ * `current_timestamp()` (with their precision), TRUE and FALSE are 1 and 0, a double-quoted string
+ * is a string, and a number is written as a number (`0.00` for a DECIMAL(10,2) default of 0).
+ */
+export function normalizeMysqlDefault(text: string): string {
+  const trimmed = text.trim();
+  const doubleQuoted = /^"((?:[^"\\]|\\.|"")*)"$/.exec(trimmed);
+  const single = doubleQuoted ? `'${(doubleQuoted[1] ?? '').replaceAll('""', '"').replaceAll("'", "''")}'` : trimmed;
+  const normalized = normalizeDefault(single)
+    .replace(/^(?:current_timestamp|now|localtimestamp|localtime)(?:\((\d*)\))?$/, (_match, precision: string | undefined) => `current_timestamp(${precision && precision !== '0' ? precision : ''})`)
+    .replace(/^true$/, '1')
+    .replace(/^false$/, '0');
+  return /^-?\d+(?:\.\d+)?$/.test(normalized) ? String(Number(normalized)) : normalized;
+}
+
+function comparableDefault(comparison: Comparison, column: ColumnJson): string | null {
   if (column.default === null) return null;
+  if (comparison.mysql) return normalizeMysqlDefault(column.default);
   const normalized = normalizeDefault(column.default);
   return column.type === 'bool' && !column.isArray ? (booleanWords[normalized] ?? normalized) : normalized;
 }
@@ -81,11 +111,32 @@ function typeText(column: ColumnJson): string {
   return `${column.type}${modifiers.length > 0 ? `(${modifiers.join(',')})` : ''}${column.isArray ? '[]' : ''}`;
 }
 
+/** MySQL types whose bare spelling has a length of 1 (MySQL manual, "String Data Types", "Bit-Value Type"). */
+const mysqlLengthOne: ReadonlySet<string> = new Set(['char', 'binary', 'bit']);
+/** Temporal types whose bare spelling has fractional-second precision 0. */
+const mysqlFractionalSeconds: ReadonlySet<string> = new Set(['datetime', 'timestamp', 'time']);
+
+/** A MySQL type as MariaDB shows it: `decimal` is decimal(10,0), `char` char(1), `datetime(0)` datetime; UNSIGNED and ENUM/SET values included. */
+function mysqlTypeText(column: ColumnJson): string {
+  let modifiers = column.modifiers;
+  if (column.type === 'decimal' && modifiers.length < 2) modifiers = [modifiers[0] ?? 10, 0];
+  if (mysqlLengthOne.has(column.type) && modifiers.length === 0) modifiers = [1];
+  if (mysqlFractionalSeconds.has(column.type) && modifiers.length === 1 && modifiers[0] === 0) modifiers = [];
+  const values = column.values ? `(${column.values.map((value) => `'${value}'`).join(',')})` : '';
+  return `${column.type}${values}${modifiers.length > 0 ? `(${modifiers.join(',')})` : ''}${column.unsigned ? ' unsigned' : ''}`;
+}
+
 function compareValue(differences: string[], subject: string, what: string, model: string, catalog: string): void {
   if (model !== catalog) differences.push(`${subject}: ${what} ${model} vs ${catalog}`);
 }
 
-function compareColumns(differences: string[], subject: string, model: TableJson, catalog: TableJson): void {
+/** MySQL facts: AUTO_INCREMENT, and the character set where the model knows it (a column whose table's default it never saw has none). */
+function compareMysqlColumn(differences: string[], where: string, column: ColumnJson, other: ColumnJson): void {
+  compareValue(differences, where, 'auto_increment', String(column.autoIncrement ?? false), String(other.autoIncrement ?? false));
+  if (column.charset !== null && column.charset !== undefined) compareValue(differences, where, 'charset', column.charset, other.charset ?? 'none');
+}
+
+function compareColumns(differences: string[], comparison: Comparison, subject: string, model: TableJson, catalog: TableJson): void {
   const catalogColumns = new Map(catalog.columns.map((column) => [column.name, column]));
   const modelColumns = new Set(model.columns.map((column) => column.name));
   for (const column of model.columns) {
@@ -95,11 +146,13 @@ function compareColumns(differences: string[], subject: string, model: TableJson
       differences.push(`${where}: only in model`);
       continue;
     }
-    compareValue(differences, where, 'type', quoted(typeText(column)), quoted(typeText(other)));
+    const type = comparison.mysql ? mysqlTypeText : typeText;
+    compareValue(differences, where, 'type', quoted(type(column)), quoted(type(other)));
     compareValue(differences, where, 'nullability', column.notNull ? 'NOT NULL' : 'NULL', other.notNull ? 'NOT NULL' : 'NULL');
     compareValue(differences, where, 'identity', String(column.identity), String(other.identity));
     compareValue(differences, where, 'generated', String(column.generated), String(other.generated));
-    if (comparableDefault(column) !== comparableDefault(other)) differences.push(`${where}: default ${quoted(column.default)} vs ${quoted(other.default)}`);
+    if (comparableDefault(comparison, column) !== comparableDefault(comparison, other)) differences.push(`${where}: default ${quoted(column.default)} vs ${quoted(other.default)}`);
+    if (comparison.mysql) compareMysqlColumn(differences, where, column, other);
   }
   // A model that knows it lacks some columns (CREATE TABLE AS, LIKE, a view) is only checked on those it has.
   if (model.columnsIncomplete) return;
@@ -110,6 +163,11 @@ const keyText = (key: KeyJson | null): string => (key === null ? 'none' : `${key
 
 function foreignKeyText(foreignKey: ForeignKeyJson): string {
   return `(${foreignKey.columns.join(', ')}) references ${foreignKey.referencedTable} (${foreignKey.referencedColumns.join(', ')}) on delete ${foreignKey.onDelete ?? 'no action'}`;
+}
+
+/** InnoDB enforces NO ACTION as RESTRICT, and information_schema says RESTRICT when no action was written (MySQL manual, "FOREIGN KEY Constraints"). */
+function mysqlForeignKeyText(foreignKey: ForeignKeyJson): string {
+  return foreignKeyText({ ...foreignKey, onDelete: foreignKey.onDelete === 'restrict' ? 'no action' : foreignKey.onDelete });
 }
 
 /** Named things on both sides: present on one side only, or different in `describe`. */
@@ -131,7 +189,7 @@ function compareNamed<T extends { readonly name: string }>(
   for (const item of catalog) if (!modelNames.has(item.name)) differences.push(`${subject} ${label} ${item.name}: only in database`);
 }
 
-function compareTable(differences: string[], model: TableJson, catalog: TableJson): void {
+function compareTable(differences: string[], comparison: Comparison, model: TableJson, catalog: TableJson): void {
   const subject = `${model.kind === 'table' ? 'table' : model.kind} ${tableKeyOf(model)}`;
   if (model.kind !== catalog.kind) {
     differences.push(`${subject}: kind ${model.kind} vs ${catalog.kind}`);
@@ -139,14 +197,20 @@ function compareTable(differences: string[], model: TableJson, catalog: TableJso
   }
   // The model does not follow views' select lists.
   if (model.kind !== 'table') return;
-  compareColumns(differences, subject, model, catalog);
+  compareColumns(differences, comparison, subject, model, catalog);
   compareValue(differences, subject, 'primary key', quoted(keyText(model.primaryKey)), quoted(keyText(catalog.primaryKey)));
   compareNamed(differences, subject, 'unique', model.uniqueKeys, catalog.uniqueKeys, (key) => key.columns.join(', '));
-  compareNamed(differences, subject, 'foreign key', model.foreignKeys, catalog.foreignKeys, foreignKeyText);
+  compareNamed(differences, subject, 'foreign key', model.foreignKeys, catalog.foreignKeys, comparison.mysql ? mysqlForeignKeyText : foreignKeyText);
   compareNamed(differences, subject, 'check', model.checks, catalog.checks, () => '');
+  if (!comparison.mysql) return;
+  // What the migrations never set is the server's default, which the model does not guess.
+  if (model.engine) compareValue(differences, subject, 'engine', model.engine, catalog.engine ?? 'none');
+  if (model.charset) compareValue(differences, subject, 'charset', model.charset, catalog.charset ?? 'none');
 }
 
-function indexKeyOf(index: Pick<IndexJson, 'schema' | 'name'>): string {
+/** An index's key in the comparison: its name in its schema, for MySQL within its table (`users.PRIMARY`). */
+function indexKeyOf(comparison: Comparison, index: Pick<IndexJson, 'schema' | 'name' | 'table'>): string {
+  if (comparison.mysql) return `${index.table}.${index.name}`;
   return index.schema === 'public' ? index.name : `${index.schema}.${index.name}`;
 }
 
@@ -155,8 +219,8 @@ function comparableElement(element: string): string {
   return element.startsWith('(') ? `(${normalizeExpression(element)})` : element;
 }
 
-function compareIndex(differences: string[], model: IndexJson, catalog: IndexJson): void {
-  const subject = `index ${indexKeyOf(model)}`;
+function compareIndex(differences: string[], comparison: Comparison, model: IndexJson, catalog: IndexJson): void {
+  const subject = `index ${indexKeyOf(comparison, model)}`;
   compareValue(differences, subject, 'table', model.table, catalog.table);
   compareValue(differences, subject, 'unique', String(model.unique), String(catalog.unique));
   compareValue(differences, subject, 'method', model.method, catalog.method);
@@ -166,27 +230,64 @@ function compareIndex(differences: string[], model: IndexJson, catalog: IndexJso
   compareValue(differences, subject, 'predicate', model.predicate === null ? 'none' : 'some', catalog.predicate === null ? 'none' : 'some');
 }
 
+const lower = (name: string): string => name.toLowerCase();
+
+/**
+ * MySQL names in lower case: columns, indexes and constraints are case-insensitive there, and the
+ * model folds table names as the server does with lower_case_table_names=1. PRIMARY stays.
+ */
+function foldNames(schema: SchemaJson): SchemaJson {
+  const key = (item: KeyJson): KeyJson => ({ name: item.name === 'PRIMARY' ? item.name : lower(item.name), columns: item.columns.map(lower) });
+  return {
+    tables: schema.tables.map((table) => ({
+      ...table,
+      name: lower(table.name),
+      columns: table.columns.map((column) => ({ ...column, name: lower(column.name) })),
+      primaryKey: table.primaryKey && key(table.primaryKey),
+      uniqueKeys: table.uniqueKeys.map(key),
+      foreignKeys: table.foreignKeys.map((foreignKey) => ({
+        ...foreignKey,
+        ...key(foreignKey),
+        referencedTable: lower(foreignKey.referencedTable),
+        referencedColumns: foreignKey.referencedColumns.map(lower),
+      })),
+      checks: table.checks.map((check) => ({ ...check, name: lower(check.name) })),
+    })),
+    indexes: schema.indexes.map((index) => ({
+      ...index,
+      name: index.name === 'PRIMARY' ? index.name : lower(index.name),
+      table: lower(index.table),
+      elements: index.elements.map((element) => (element.startsWith('(') ? element : lower(element))),
+    })),
+    enums: schema.enums,
+  };
+}
+
 /** Every difference between the model's schema and the database's, as sorted, stable lines. */
-export function diffSchemas(model: SchemaJson, catalog: SchemaJson): string[] {
+export function diffSchemas(modelSchema: SchemaJson, catalogSchema: SchemaJson, options: DiffOptions = {}): string[] {
+  const comparison: Comparison = { mysql: options.dialect === 'mysql' };
+  const model = comparison.mysql ? foldNames(modelSchema) : modelSchema;
+  const catalog = comparison.mysql ? foldNames(catalogSchema) : catalogSchema;
   const differences: string[] = [];
   const catalogTables = new Map(catalog.tables.map((table) => [tableKeyOf(table), table]));
   const modelTables = new Set(model.tables.map(tableKeyOf));
   for (const table of model.tables) {
     const other = catalogTables.get(tableKeyOf(table));
-    if (other) compareTable(differences, table, other);
+    if (other) compareTable(differences, comparison, table, other);
     else differences.push(`${table.kind === 'table' ? 'table' : table.kind} ${tableKeyOf(table)}: only in model`);
   }
   for (const table of catalog.tables) {
     if (!modelTables.has(tableKeyOf(table))) differences.push(`${table.kind === 'table' ? 'table' : table.kind} ${tableKeyOf(table)}: only in database`);
   }
-  const catalogIndexes = new Map(catalog.indexes.map((index) => [indexKeyOf(index), index]));
-  const modelIndexes = new Set(model.indexes.map(indexKeyOf));
+  const indexKey = (index: IndexJson): string => indexKeyOf(comparison, index);
+  const catalogIndexes = new Map(catalog.indexes.map((index) => [indexKey(index), index]));
+  const modelIndexes = new Set(model.indexes.map(indexKey));
   for (const index of model.indexes) {
-    const other = catalogIndexes.get(indexKeyOf(index));
-    if (other) compareIndex(differences, index, other);
-    else differences.push(`index ${indexKeyOf(index)}: only in model`);
+    const other = catalogIndexes.get(indexKey(index));
+    if (other) compareIndex(differences, comparison, index, other);
+    else differences.push(`index ${indexKey(index)}: only in model`);
   }
-  for (const index of catalog.indexes) if (!modelIndexes.has(indexKeyOf(index))) differences.push(`index ${indexKeyOf(index)}: only in database`);
+  for (const index of catalog.indexes) if (!modelIndexes.has(indexKey(index))) differences.push(`index ${indexKey(index)}: only in database`);
   const enumKey = (type: { schema: string; name: string }): string => (type.schema === 'public' ? type.name : `${type.schema}.${type.name}`);
   compareNamed(
     differences,
@@ -200,7 +301,10 @@ export function diffSchemas(model: SchemaJson, catalog: SchemaJson): string[] {
 }
 
 /** How many tables, columns, indexes and foreign keys both sides hold (for the report). */
-export function comparedCounts(model: SchemaJson, catalog: SchemaJson): { tables: number; columns: number; indexes: number; foreignKeys: number } {
+export function comparedCounts(modelSchema: SchemaJson, catalogSchema: SchemaJson, options: DiffOptions = {}): { tables: number; columns: number; indexes: number; foreignKeys: number } {
+  const comparison: Comparison = { mysql: options.dialect === 'mysql' };
+  const model = comparison.mysql ? foldNames(modelSchema) : modelSchema;
+  const catalog = comparison.mysql ? foldNames(catalogSchema) : catalogSchema;
   const catalogTables = new Map(catalog.tables.map((table) => [tableKeyOf(table), table]));
   let tables = 0;
   let columns = 0;
@@ -214,7 +318,7 @@ export function comparedCounts(model: SchemaJson, catalog: SchemaJson): { tables
     const otherForeignKeys = new Set(other.foreignKeys.map((foreignKey) => foreignKey.name));
     foreignKeys += table.foreignKeys.filter((foreignKey) => otherForeignKeys.has(foreignKey.name)).length;
   }
-  const catalogIndexes = new Set(catalog.indexes.map(indexKeyOf));
-  const indexes = model.indexes.filter((index) => catalogIndexes.has(indexKeyOf(index))).length;
+  const catalogIndexes = new Set(catalog.indexes.map((index) => indexKeyOf(comparison, index)));
+  const indexes = model.indexes.filter((index) => catalogIndexes.has(indexKeyOf(comparison, index))).length;
   return { tables, columns, indexes, foreignKeys };
 }

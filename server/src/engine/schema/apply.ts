@@ -3,9 +3,9 @@
 // sequences. Statements the model cannot follow (DO blocks, functions) leave their words in
 // `opaqueWords`. A statement naming something the model does not hold changes nothing.
 import type { AlterTableAction, ColumnDefinition, IndexDefinition, IndexElement, ObjectName, Statement, StatementOf, TableConstraint, TextRange, TypeName } from '../model';
-import { columnOf, indexServesForeignKey, qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaIndexElement, type SchemaModel, type SchemaTable } from './model';
+import { columnOf, indexServesForeignKey, primaryKeyOf, qualifiedKey, type ColumnType, type Origin, type SchemaColumn, type SchemaIndex, type SchemaIndexElement, type SchemaModel, type SchemaTable } from './model';
 import { chooseName, columnsAddition, constraintName } from './names';
-import { mysqlConstraintName, mysqlIndexName, primaryKeyName } from './names-mysql';
+import { definedCharset, mysqlConstraintName, mysqlIndexName, primaryKeyName, renamedWithTable, takesCharset, writtenCharset } from './names-mysql';
 import { quoteName } from '../rules/lib/locking-helpers';
 
 /** Serial pseudo-types: the integer type they stand for. */
@@ -27,8 +27,11 @@ interface Applier {
   origin(range: TextRange): Origin;
 }
 
-/** Statements whose effect the model cannot follow. `Unparsed` stands for a template or a statement with a syntax error. */
-const opaqueNodeTypes = new Set(['DoStmt', 'Unparsed', 'CallStmt']);
+/**
+ * Statements whose effect the model cannot follow. `Unparsed` stands for a template or a statement
+ * with a syntax error; MySQL's `Call`, `Prepare` and `Execute` run a routine or dynamic SQL.
+ */
+const opaqueNodeTypes = new Set(['DoStmt', 'Unparsed', 'CallStmt', 'Call', 'Prepare', 'Execute']);
 
 export function applyStatement(model: SchemaModel, stmt: Statement, path: string): void {
   const applier: Applier = { model, path, origin: (range) => ({ path, range }) };
@@ -86,18 +89,15 @@ function addOpaqueWords(model: SchemaModel, stmt: Statement): void {
   model.opaqueWords.push(words);
 }
 
-/** MySQL/MariaDB types that take a character set. */
-const mysqlTextTypes = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
-
-function isTextType(canonical: string): boolean {
-  return mysqlTextTypes.has(canonical);
-}
-
 function keyOf(name: Pick<ObjectName, 'schema' | 'name'>): string {
   return qualifiedKey(name.schema, name.name);
 }
 
-function newColumn(applier: Applier, table: string, schema: string | undefined, column: ColumnDefinition): SchemaColumn {
+/**
+ * A column as defined; `owner` is the MySQL table it is defined in (as it is at that moment), whose
+ * default character set a text column without its own takes.
+ */
+function newColumn(applier: Applier, table: string, schema: string | undefined, column: ColumnDefinition, owner?: Pick<SchemaTable, 'charset'>): SchemaColumn {
   const origin = applier.origin(column.range);
   const serial = serialTypes[column.type.canonical] !== undefined;
   // `DEFAULT NULL` sets no default.
@@ -118,11 +118,15 @@ function newColumn(applier: Applier, table: string, schema: string | undefined, 
     default: columnDefault,
     identity: column.identity,
     generated: column.generated ? (column.generated.stored ? 'stored' : 'virtual') : undefined,
-    ...(column.charset ? { charset: column.charset.value } : {}),
+    ...withCharset(definedCharset(owner, column.type.canonical, writtenCharset(column.charset?.value, column.collation?.value))),
     ...(column.autoIncrement ? { autoIncrement: true } : {}),
     definedAt: origin,
     changedAt: origin,
   };
+}
+
+function withCharset(charset: string | undefined): { charset?: string } {
+  return charset === undefined ? {} : { charset };
 }
 
 function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void {
@@ -132,7 +136,11 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   const origin = applier.origin(stmt.range);
   const { schema, name } = stmt.table;
   const parent = stmt.partitionOf ? model.tables.get(keyOf(stmt.partitionOf)) : undefined;
-  const ownColumns = stmt.columns.map((column) => newColumn(applier, name, schema, column));
+  const option = (option: string): string | undefined => stmt.options?.find((candidate) => candidate.name === option)?.value.value;
+  const engine = option('engine');
+  // `DEFAULT COLLATE=utf8mb4_bin` alone sets the default character set too.
+  const charset = writtenCharset(option('charset'), option('collate'));
+  const ownColumns = stmt.columns.map((column) => newColumn(applier, name, schema, column, { charset }));
   const inherited = (stmt.inherits ?? []).map((name) => model.tables.get(keyOf(name)));
   // Children inherit columns, NOT NULL and defaults, not identity (nor the sequence behind it).
   const inheritedColumns = inherited
@@ -143,15 +151,13 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   const columns = parent
     ? parent.columns.map((column) => ({ ...column, definedAt: origin, changedAt: origin }))
     : [...inheritedColumns.filter((column) => !ownColumns.some((own) => own.name === column.name)), ...ownColumns];
-  const engine = stmt.options?.find((option) => option.name === 'engine')?.value.value;
-  const charset = stmt.options?.find((option) => option.name === 'charset')?.value.value;
   model.tables.set(key, {
     schema,
     name,
     kind: 'table',
     ...(engine ? { engine } : {}),
-    ...(charset ? { charset } : {}),
-    columns: charset ? columns.map((column) => (column.charset || !isTextType(column.type.canonical) ? column : { ...column, charset })) : columns,
+    ...withCharset(charset),
+    columns,
     columnsIncomplete: stmt.fromQuery || (stmt.partitionOf !== undefined && !parent) || inherited.some((table) => table === undefined || table.columnsIncomplete),
     keys: [],
     foreignKeys: [],
@@ -167,12 +173,19 @@ function createTable(applier: Applier, stmt: StatementOf<'create-table'>): void 
   const constraints = [...stmt.columns.flatMap((column) => column.constraints), ...stmt.constraints];
   // Keys first: an inline `REFERENCES` to the table itself needs its primary key.
   const ordered = [...constraints.filter((constraint) => constraint.kind === 'primary-key'), ...constraints.filter((constraint) => constraint.kind !== 'primary-key')];
-  // MySQL builds a foreign key's index only when none of the table's own keys and indexes serves it
-  // (MariaDB 10.11 names it after the key, or `a_2` when the table has an index `a`): those come first.
-  const deferred = model.dialect === 'postgres' ? [] : ordered.filter((constraint) => constraint.kind === 'foreign-key');
-  for (const constraint of ordered) if (!deferred.includes(constraint)) addConstraint(applier, key, constraint, applier.origin(constraint.range));
-  for (const index of stmt.indexes ?? []) addMysqlIndex(applier, key, index, false, applier.origin(index.range));
-  for (const constraint of deferred) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+  if (model.dialect === 'postgres') {
+    for (const constraint of ordered) addConstraint(applier, key, constraint, applier.origin(constraint.range));
+    return;
+  }
+  // MySQL names unnamed keys, indexes and a foreign key's own index in the order they are written
+  // (`KEY (a), UNIQUE (a)` are `a` and `a_2`), and drops a foreign key's index when a later one
+  // serves the key (MariaDB 10.11).
+  const elements = [...ordered.map((constraint) => ({ start: constraint.range.start, constraint, index: undefined })), ...(stmt.indexes ?? []).map((index) => ({ start: index.range.start, constraint: undefined, index }))];
+  const primaryFirst = (element: (typeof elements)[number]): number => (element.constraint?.kind === 'primary-key' ? -1 : element.start);
+  for (const element of elements.sort((a, b) => primaryFirst(a) - primaryFirst(b))) {
+    if (element.constraint) addConstraint(applier, key, element.constraint, applier.origin(element.constraint.range));
+    else if (element.index) addMysqlIndex(applier, key, element.index, false, applier.origin(element.index.range));
+  }
 }
 
 /** Replaces a table with `change(table)`, recording where it changed; unknown tables stay unknown. */
@@ -206,7 +219,7 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
   switch (action.kind) {
     case 'add-column': {
       if (table.columns.some((column) => column.name === action.column.name)) return undefined;
-      const column = newColumn(applier, table.name, table.schema, action.column);
+      const column = newColumn(applier, table.name, table.schema, action.column, table);
       updateTable(applier, key, range, (current) => ({ ...current, columns: [...current.columns, column] }));
       for (const constraint of action.column.constraints) addConstraint(applier, key, constraint, applier.origin(constraint.range));
       return undefined;
@@ -264,19 +277,24 @@ function alterAction(applier: Applier, key: string, schema: string | undefined, 
     case 'rename-index':
       renameMysqlIndex(applier, key, action.from, action.to, range);
       return undefined;
-    case 'convert-charset':
+    case 'convert-charset': {
+      // Every column of a type with a character set is converted, and the table's default set.
+      const charset = writtenCharset(action.charset.value, undefined);
       updateTable(applier, key, range, (current) => ({
         ...current,
-        charset: action.charset.value,
-        columns: current.columns.map((column) => (column.charset === undefined ? column : { ...column, charset: action.charset.value })),
+        ...withCharset(charset),
+        columns: current.columns.map((column) => (takesCharset(column.type.canonical) ? { ...column, ...withCharset(charset) } : column)),
       }));
       return undefined;
-    case 'table-option':
-      if (action.option.name === 'engine' || action.option.name === 'charset') {
-        const value = action.option.value.value;
-        updateTable(applier, key, range, (current) => (action.option.name === 'engine' ? { ...current, engine: value } : { ...current, charset: value }));
-      }
+    }
+    case 'table-option': {
+      const { name, value } = action.option;
+      // The table's default only: existing columns keep theirs; `COLLATE=` alone names the character set too.
+      const charset = name === 'charset' ? writtenCharset(value.value, undefined) : name === 'collate' ? writtenCharset(undefined, value.value) : undefined;
+      if (name === 'engine') updateTable(applier, key, range, (current) => ({ ...current, engine: value.value }));
+      else if (charset !== undefined) updateTable(applier, key, range, (current) => ({ ...current, charset }));
       return undefined;
+    }
     case 'other':
       if (action.description === 'AddIdentity' || action.description === 'DropIdentity') {
         const identity = action.description === 'AddIdentity';
@@ -294,12 +312,13 @@ function changeColumn(applier: Applier, key: string, action: Extract<AlterTableA
   const table = applier.model.tables.get(key);
   if (!table || !columnOf(table, action.column)) return;
   if (action.definition.name !== action.column) renameColumn(applier, key, action.column, action.definition.name, action.range);
-  const replacement = newColumn(applier, table.name, table.schema, action.definition);
-  updateColumn(applier, key, action.definition.name, action.range, (column) => ({
-    ...replacement,
-    charset: action.definition.charset?.value ?? column.charset,
-    definedAt: column.definedAt,
-  }));
+  // The new definition is the whole column: without a character set it takes the table's default.
+  const replacement = newColumn(applier, table.name, table.schema, action.definition, table);
+  // A primary key column stays NOT NULL whatever the definition says (MariaDB 10.11, even for an explicit NULL).
+  const inPrimaryKey = primaryKeyOf(table)?.columns.includes(action.column) ?? false;
+  updateColumn(applier, key, action.definition.name, action.range, (column) => ({ ...replacement, notNull: replacement.notNull || inPrimaryKey, definedAt: column.definedAt }));
+  // MariaDB keeps a column's own CHECK in its definition: a new definition without it drops it.
+  updateTable(applier, key, action.range, (current) => ({ ...current, checks: current.checks.filter((check) => check.column !== action.definition.name) }));
   for (const constraint of action.definition.constraints) addConstraint(applier, key, constraint, applier.origin(constraint.range));
 }
 
@@ -335,15 +354,17 @@ function dropIndexesServedBy(model: SchemaModel, key: string, index: Pick<Schema
 }
 
 /** Drops a MySQL/MariaDB index by name; a UNIQUE key of that name goes with it. */
-function dropMysqlIndex(applier: Applier, key: string, name: string, range: TextRange): void {
+function dropMysqlIndex(applier: Applier, key: string, written: string, range: TextRange): void {
   const table = applier.model.tables.get(key);
   if (!table) return;
+  const name = storedName(applier.model, key, written);
   applier.model.indexes.delete(applier.model.indexKey(table.schema, table.name, name));
   if (table.keys.some((existing) => existing.name === name)) updateTable(applier, key, range, (current) => ({ ...current, keys: current.keys.filter((existing) => existing.name !== name) }));
 }
 
-function renameMysqlIndex(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
+function renameMysqlIndex(applier: Applier, key: string, written: string, to: string, range: TextRange): void {
   const { model } = applier;
+  const from = storedName(model, key, written);
   const table = model.tables.get(key);
   const index = table ? model.indexes.get(model.indexKey(table.schema, table.name, from)) : undefined;
   if (!table || !index) return;
@@ -356,6 +377,11 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
   const { model } = applier;
   const table = model.tables.get(key);
   if (!table) return;
+  // An index InnoDB made for a foreign key gives way to a key that serves it before the key is named
+  // (MariaDB 10.11: `user_id … REFERENCES users, UNIQUE (user_id, type)` has one index, `user_id`).
+  if ((constraint.kind === 'primary-key' || constraint.kind === 'unique') && constraint.columns.length > 0) {
+    dropIndexesServedBy(model, key, { method: 'btree', elements: constraint.columns.map((column) => ({ column, expression: undefined })) });
+  }
   const name = (model.dialect === 'postgres' ? constraintName : mysqlConstraintName)(model, table.schema, table.name, constraint);
   switch (constraint.kind) {
     case 'primary-key':
@@ -406,15 +432,24 @@ function addConstraint(applier: Applier, key: string, constraint: TableConstrain
       if (model.dialect !== 'postgres') addForeignKeyIndex(applier, key, constraint, name, origin);
       return;
     }
-    case 'check':
+    case 'check': {
+      const column = model.dialect === 'mariadb' ? constraint.columns[0] : undefined;
       updateTable(applier, key, origin.range, (current) => ({
         ...current,
         checks: [
           ...current.checks,
-          { name, expression: constraint.check?.text ?? '', notNullColumns: constraint.notNullColumns ?? [], validated: !constraint.notValid, definedAt: origin },
+          {
+            name,
+            expression: constraint.check?.text ?? '',
+            notNullColumns: constraint.notNullColumns ?? [],
+            validated: !constraint.notValid,
+            ...(column === undefined ? {} : { column }),
+            definedAt: origin,
+          },
         ],
       }));
       return;
+    }
     case 'exclusion':
       model.indexes.set(model.indexKey(table.schema, table.name, name), {
         name,
@@ -441,14 +476,21 @@ function addForeignKeyIndex(applier: Applier, key: string, constraint: TableCons
   const { model } = applier;
   const table = model.tables.get(key);
   if (!table || constraint.columns.length === 0) return;
-  if (model.indexesOn(key).some((index) => indexServesForeignKey(index, constraint.columns))) return;
+  // An index the server made for an earlier foreign key serves this one only when it is longer;
+  // one as long or shorter gives way to the new one (MariaDB 10.11: after DROP FOREIGN KEY f1,
+  // ADD CONSTRAINT f2 FOREIGN KEY on the same column renames the index f1 left to f2).
+  const serves = (index: SchemaIndex): boolean =>
+    indexServesForeignKey(index, constraint.columns) && (index.createdFor === undefined || index.elements.length > constraint.columns.length);
+  if (model.indexesOn(key).some(serves)) return;
+  const elements = constraint.columns.map((column) => ({ column, expression: undefined }));
+  dropIndexesServedBy(model, key, { method: 'btree', elements });
   const name = mysqlIndexName(model, table.schema, table.name, constraint.name ?? constraint.columns[0] ?? 'fk');
   model.indexes.set(model.indexKey(table.schema, table.name, name), {
     name,
     table: key,
     unique: false,
     method: 'btree',
-    elements: constraint.columns.map((column) => ({ column, expression: undefined })),
+    elements,
     predicate: undefined,
     valid: true,
     constraint: undefined,
@@ -457,9 +499,22 @@ function addForeignKeyIndex(applier: Applier, key: string, constraint: TableCons
   });
 }
 
-function dropConstraint(applier: Applier, key: string, name: string, range: TextRange, cascade: boolean): void {
+/**
+ * MySQL names of indexes and constraints are case-insensitive, and the lowering folds them while
+ * the server's own are upper case (PRIMARY, MariaDB's CONSTRAINT_1): the spelling the table holds.
+ */
+function storedName(model: SchemaModel, key: string, written: string): string {
+  const table = model.tables.get(key);
+  if (model.dialect === 'postgres' || !table) return written;
+  const folded = written.toLowerCase();
+  const names = [...model.indexesOn(key).map((index) => index.name), ...table.keys.map((item) => item.name), ...table.foreignKeys.map((item) => item.name), ...table.checks.map((item) => item.name)];
+  return names.find((name) => name.toLowerCase() === folded) ?? written;
+}
+
+function dropConstraint(applier: Applier, key: string, written: string, range: TextRange, cascade: boolean): void {
   const table = applier.model.tables.get(key);
   if (!table) return;
+  const name = storedName(applier.model, key, written);
   const key_ = table.keys.find((existing) => existing.name === name);
   // CASCADE drops the foreign keys that reference the key.
   if (key_ && cascade) dropReferencingForeignKeys(applier.model, key, key_.columns);
@@ -473,9 +528,10 @@ function dropConstraint(applier: Applier, key: string, name: string, range: Text
   if (key_ || applier.model.indexes.get(indexKey)?.constraint === name) applier.model.indexes.delete(indexKey);
 }
 
-function renameConstraint(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
+function renameConstraint(applier: Applier, key: string, written: string, to: string, range: TextRange): void {
   const table = applier.model.tables.get(key);
   if (!table) return;
+  const from = storedName(applier.model, key, written);
   const rename = <T extends { name: string }>(item: T): T => (item.name === from ? { ...item, name: to } : item);
   updateTable(applier, key, range, (current) => ({
     ...current,
@@ -512,6 +568,7 @@ function dropColumn(applier: Applier, key: string, column: string, range: TextRa
   if (cascade) {
     for (const view of model.viewsReading(key)) if (view.dependsOnColumns.includes(column)) dropRelation(model, qualifiedKey(view.schema, view.name), true);
   }
+  if (model.dialect !== 'postgres') shrinkMysqlKeys(applier, key, column, range);
   // PostgreSQL drops every index and constraint that uses the column, and foreign keys elsewhere that reference it.
   for (const [indexKey, index] of model.indexes) {
     if (index.table !== key) continue;
@@ -526,6 +583,28 @@ function dropColumn(applier: Applier, key: string, column: string, range: TextRa
     checks: table.checks.filter((check) => !mentions(check.expression, column)),
   }));
   dropReferencingForeignKeys(model, key, [column]);
+}
+
+/**
+ * MySQL takes a dropped column out of the indexes and keys it is part of, and drops those it was
+ * the only column of (MySQL manual "ALTER TABLE"; MariaDB 10.11 refuses it for a key of several
+ * columns that is UNIQUE or PRIMARY, so a migration that ran did not do that).
+ */
+function shrinkMysqlKeys(applier: Applier, key: string, column: string, range: TextRange): void {
+  const { model } = applier;
+  for (const [indexKey, index] of model.indexes) {
+    if (index.table !== key || !index.elements.some((element) => element.column === column)) continue;
+    const elements = index.elements.filter((element) => element.column !== column);
+    if (elements.length === 0) model.indexes.delete(indexKey);
+    else model.indexes.set(indexKey, { ...index, elements });
+  }
+  updateTable(applier, key, range, (table) => ({
+    ...table,
+    keys: table.keys.flatMap((existing) => {
+      const columns = existing.columns.filter((name) => name !== column);
+      return columns.length === 0 ? [] : [{ ...existing, columns }];
+    }),
+  }));
 }
 
 function renameColumn(applier: Applier, key: string, from: string, to: string, range: TextRange): void {
@@ -560,7 +639,10 @@ function renameColumn(applier: Applier, key: string, from: string, to: string, r
     const predicate = index.predicate === undefined ? undefined : renameWord(index.predicate, from, to);
     model.indexes.set(indexKey, { ...index, elements, predicate });
   }
-  updateTable(applier, key, range, (table) => ({ ...table, checks: table.checks.map((check) => ({ ...check, expression: renameWord(check.expression, from, to) })) }));
+  updateTable(applier, key, range, (table) => ({
+    ...table,
+    checks: table.checks.map((check) => ({ ...check, expression: renameWord(check.expression, from, to), ...(check.column === from ? { column: to } : {}) })),
+  }));
 }
 
 /** An expression's text with a column name replaced where it stands as a word (quoted or not). */
@@ -576,13 +658,21 @@ function moveTable(applier: Applier, key: string, schema: string | undefined, na
   const table = model.tables.get(key);
   const nextKey = qualifiedKey(schema, name);
   if (!table || nextKey === key) return key;
+  const rename = (constraint: string): string => (model.dialect === 'postgres' ? constraint : renamedWithTable(model.dialect, constraint, table.name, name));
   model.tables.delete(key);
-  model.tables.set(nextKey, { ...table, schema, name, changedAt: applier.origin(range) });
+  model.tables.set(nextKey, {
+    ...table,
+    schema,
+    name,
+    foreignKeys: table.foreignKeys.map((foreignKey) => ({ ...foreignKey, name: rename(foreignKey.name) })),
+    checks: table.checks.map((check) => ({ ...check, name: rename(check.name) })),
+    changedAt: applier.origin(range),
+  });
   retargetReferences(model, key, nextKey);
   for (const [indexKey, index] of [...model.indexes]) {
     if (index.table !== key) continue;
     model.indexes.delete(indexKey);
-    model.indexes.set(model.indexKey(schema, name, index.name), { ...index, table: nextKey });
+    model.indexes.set(model.indexKey(schema, name, index.name), { ...index, table: nextKey, ...(index.createdFor === undefined ? {} : { createdFor: rename(index.createdFor) }) });
   }
   return nextKey;
 }
@@ -614,6 +704,8 @@ function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void 
   const key = model.indexKey(schema, table.name, name);
   if (stmt.ifNotExists && model.indexes.has(key)) return;
   dropIndexesServedBy(model, tableKey, { method: stmt.method, elements });
+  // A MySQL unique index is a UNIQUE key (information_schema.TABLE_CONSTRAINTS lists it), however made.
+  const uniqueKey = model.dialect !== 'postgres' && stmt.unique;
   const index: SchemaIndex = {
     name,
     table: tableKey,
@@ -622,10 +714,14 @@ function createIndex(applier: Applier, stmt: StatementOf<'create-index'>): void 
     elements,
     predicate: stmt.where?.text,
     valid: true,
-    constraint: undefined,
+    constraint: uniqueKey ? name : undefined,
     definedAt: applier.origin(stmt.range),
   };
   model.indexes.set(key, index);
+  if (uniqueKey) {
+    const columns = elements.flatMap((element) => (element.column ? [element.column] : []));
+    updateTable(applier, tableKey, stmt.range, (current) => ({ ...current, keys: [...current.keys, { kind: 'unique', name, columns, definedAt: index.definedAt }] }));
+  }
   // An index on a partitioned table is built on each partition too, named after the partition.
   if (stmt.only) return;
   for (const [partitionKey, partition] of model.tables) {
@@ -666,7 +762,9 @@ function dropRelation(model: SchemaModel, key: string, cascade: boolean): void {
   if (!table || !model.tables.delete(key)) return;
   for (const column of table.columns) if (column.sequence) model.sequences.delete(column.sequence);
   for (const [indexKey, index] of model.indexes) if (index.table === key) model.indexes.delete(indexKey);
-  for (const [otherKey, other] of model.tables) {
+  // MySQL drops a table other tables reference only with foreign_key_checks off, and their keys stay,
+  // naming it (MariaDB 10.11): they hold again once a table of that name exists.
+  for (const [otherKey, other] of model.dialect === 'postgres' ? model.tables : []) {
     if (other.foreignKeys.some((foreignKey) => foreignKey.referencedTable === key)) {
       model.tables.set(otherKey, { ...other, foreignKeys: other.foreignKeys.filter((foreignKey) => foreignKey.referencedTable !== key) });
     }

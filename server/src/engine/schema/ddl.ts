@@ -1,8 +1,10 @@
 // The model written back as SQL DDL (`sqlsight schema`): enums, tables with their columns and keys,
 // then foreign keys and indexes, so the script runs top to bottom on an empty database. Views are
-// listed as comments: the model keeps what they read, not their query.
+// listed as comments: the model keeps what they read, not their query. A MySQL/MariaDB model is
+// written in MySQL's DDL (ddl-mysql.ts).
 import { quoteName } from '../rules/lib/locking-helpers';
 import { displayType } from '../rules/lib/type-helpers';
+import { mysqlSchemaToSql } from './ddl-mysql';
 import type { SchemaColumn, SchemaIndex, SchemaModel, SchemaTable } from './model';
 
 function relationSql(schema: string | undefined, name: string): string {
@@ -38,6 +40,7 @@ function indexSql(model: SchemaModel, index: SchemaIndex): string {
 }
 
 export function schemaToSql(model: SchemaModel): string {
+  if (model.dialect !== 'postgres') return mysqlSchemaToSql(model);
   const blocks: string[] = [];
   for (const type of model.enums.values()) {
     blocks.push(`CREATE TYPE ${relationSql(type.schema, type.name)} AS ENUM (${type.values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')});`);

@@ -1,5 +1,7 @@
-// The model as plain JSON (`sqlsight schema --format json`, the oracle test): stable order,
-// no origins' ranges, only what the database itself would report.
+// The model as plain JSON (`sqlsight schema --format json`, the oracle tests): stable order,
+// no origins' ranges, only what the database itself would report. A MySQL/MariaDB model adds what
+// those servers report and PostgreSQL has not (UNSIGNED, ENUM/SET values, character sets,
+// AUTO_INCREMENT, the engine); a PostgreSQL model's JSON has none of those fields.
 import { primaryKeyOf, type SchemaModel, type SchemaTable } from './model';
 
 export interface ColumnJson {
@@ -11,6 +13,14 @@ export interface ColumnJson {
   readonly default: string | null;
   readonly identity: boolean;
   readonly generated: 'stored' | 'virtual' | null;
+  /** MySQL/MariaDB only: `UNSIGNED`. */
+  readonly unsigned?: boolean;
+  /** MySQL/MariaDB only: ENUM/SET values in order, null for other types. */
+  readonly values?: readonly string[] | null;
+  /** MySQL/MariaDB only: the column's character set, null when it takes none or the model does not know it. */
+  readonly charset?: string | null;
+  /** MySQL/MariaDB only: `AUTO_INCREMENT`. */
+  readonly autoIncrement?: boolean;
 }
 
 export interface KeyJson {
@@ -35,6 +45,9 @@ export interface TableJson {
   readonly foreignKeys: readonly ForeignKeyJson[];
   readonly checks: readonly { readonly name: string; readonly expression: string }[];
   readonly dependsOn: readonly string[];
+  /** MySQL/MariaDB only: the storage engine and default character set, null when the migrations never set them. */
+  readonly engine?: string | null;
+  readonly charset?: string | null;
   readonly definedIn: string;
   readonly changedIn: string;
 }
@@ -45,7 +58,7 @@ export interface IndexJson {
   readonly table: string;
   readonly unique: boolean;
   readonly method: string;
-  /** Column names; an expression element as `(expression)`. */
+  /** Column names (a MySQL prefix part as `name(10)`); an expression element as `(expression)`. */
   readonly elements: readonly string[];
   readonly predicate: string | null;
   readonly definedIn: string;
@@ -60,6 +73,7 @@ export interface SchemaJson {
 const byName = <T extends { schema: string; name: string }>(a: T, b: T): number => a.schema.localeCompare(b.schema) || a.name.localeCompare(b.name);
 
 export function schemaToJson(model: SchemaModel): SchemaJson {
+  const mysql = model.dialect !== 'postgres';
   const tables = [...model.tables.values()].map((table): TableJson => {
     const primaryKey = primaryKeyOf(table);
     return {
@@ -75,6 +89,9 @@ export function schemaToJson(model: SchemaModel): SchemaJson {
         default: column.default ?? null,
         identity: column.identity,
         generated: column.generated ?? null,
+        ...(mysql
+          ? { unsigned: column.type.unsigned ?? false, values: column.type.values ?? null, charset: column.charset ?? null, autoIncrement: column.autoIncrement ?? false }
+          : {}),
       })),
       columnsIncomplete: table.columnsIncomplete,
       primaryKey: primaryKey ? { name: primaryKey.name, columns: primaryKey.columns } : null,
@@ -88,23 +105,30 @@ export function schemaToJson(model: SchemaModel): SchemaJson {
       })),
       checks: table.checks.map((check) => ({ name: check.name, expression: check.expression })),
       dependsOn: table.dependsOn,
+      ...(mysql ? { engine: table.engine ?? null, charset: table.charset ?? null } : {}),
       definedIn: table.definedAt.path,
       changedIn: table.changedAt.path,
     };
   });
   const indexes = [...model.indexes.entries()].map(([key, index]): IndexJson => {
     const dot = key.lastIndexOf('.');
+    // A MySQL index lives in its table's schema (its key is the table's and its own name).
+    const schema = mysql ? (model.tables.get(index.table)?.schema ?? 'public') : dot > 0 && key.slice(dot + 1) === index.name ? key.slice(0, dot) : 'public';
     return {
-      schema: dot > 0 && key.slice(dot + 1) === index.name ? key.slice(0, dot) : 'public',
+      schema,
       name: index.name,
       table: index.table,
       unique: index.unique,
       method: index.method,
-      elements: index.elements.map((element) => element.column ?? `(${element.expression ?? ''})`),
+      elements: index.elements.map((element) =>
+        element.column === undefined ? `(${element.expression ?? ''})` : element.prefixLength === undefined ? element.column : `${element.column}(${element.prefixLength})`,
+      ),
       predicate: index.predicate ?? null,
       definedIn: index.definedAt.path,
     };
   });
   const enums = [...model.enums.values()].map((type) => ({ schema: type.schema ?? 'public', name: type.name, values: type.values }));
-  return { tables: tables.sort(byName), indexes: indexes.sort(byName), enums: enums.sort(byName) };
+  // MySQL index names repeat across tables (every primary key is PRIMARY): the table orders those.
+  const indexOrder = (a: IndexJson, b: IndexJson): number => byName(a, b) || a.table.localeCompare(b.table);
+  return { tables: tables.sort(byName), indexes: indexes.sort(indexOrder), enums: enums.sort(byName) };
 }

@@ -96,6 +96,11 @@ export interface SchemaCheck {
   /** Columns the check proves NOT NULL (`col IS NOT NULL`). */
   readonly notNullColumns: readonly string[];
   readonly validated: boolean;
+  /**
+   * MariaDB: the column whose definition holds the check (written with the column); a CHANGE or
+   * MODIFY that redefines the column without it drops it.
+   */
+  readonly column?: string;
   readonly definedAt: Origin;
 }
 
