@@ -200,7 +200,9 @@ describe('MySQL in the language server', () => {
     assert.deepEqual(codes(published).filter((code) => !applicable.has(code)), []);
     // The body's semicolons did not end the procedure: the outline shows it as one statement (lines
     // 2-8), then the ALTER after `DELIMITER ;`, which is judged against the folder's schema.
-    const symbols = ((await client.documentSymbols(file)) ?? []).map((symbol) => ('range' in symbol ? symbol.range : symbol.location.range));
+    const outline = (await client.documentSymbols(file)) ?? [];
+    assert.match(outline[0]?.name ?? '', /^CREATE PROCEDURE /, 'a procedure is named as one');
+    const symbols = outline.map((symbol) => ('range' in symbol ? symbol.range : symbol.location.range));
     assert.deepEqual(symbols.map((range) => [range.start.line, range.end.line]), [[1, 7], [9, 9]]);
     const pin = diagnosticFor(published, 'mysql-pin-algorithm');
     assert.deepEqual(pin.range, { start: { line: 9, character: 0 }, end: { line: 9, character: 67 } });

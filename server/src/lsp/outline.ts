@@ -16,7 +16,7 @@ function describe(statement: Statement): { name: string; kind: SymbolKind } {
     case 'drop':
       return { name: `DROP ${statement.objectKind.toUpperCase()} ${statement.names.map((name) => name.name).join(', ')}`, kind: SymbolKind.Event };
     case 'create-other':
-      return { name: `CREATE ${statement.objectKind.toUpperCase()} ${statement.name?.name ?? ''}`.trim(), kind: SymbolKind.Object };
+      return { name: `CREATE ${statement.keyword ?? statement.objectKind.toUpperCase()} ${statement.name?.name ?? ''}`.trim(), kind: SymbolKind.Object };
     case 'transaction':
       return { name: statement.action.toUpperCase(), kind: SymbolKind.Event };
     case 'set':

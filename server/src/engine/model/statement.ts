@@ -378,6 +378,8 @@ export type StatementBody =
       readonly temporary?: boolean;
       /** Enum types only: the labels in order. */
       readonly enumValues?: readonly string[];
+      /** The object's keyword when `objectKind` stands for several: MySQL's `PROCEDURE` (a function here), `EVENT` (other). */
+      readonly keyword?: string;
       /** Views and materialized views only: the relations and column names the query reads. */
       readonly reads?: { readonly relations: readonly ObjectName[]; readonly columns: readonly string[] };
       /** MySQL/MariaDB `CREATE DATABASE|SCHEMA` only: its options (`[DEFAULT] CHARACTER SET`, `COLLATE` …), read as table options. */

@@ -44,7 +44,16 @@ export function lowerCreate(cursor: TokenCursor, options: MysqlParseOptions): St
   }
   const withIfNotExists = objectKind === 'schema' || objectKind === 'sequence' ? { ifNotExists, ifNotExistsInsertAt } : {};
   const withOptions = objectKind === 'schema' ? { options: readDatabaseOptions(cursor) } : {};
-  return { kind: 'create-other', objectKind, name, ...withIfNotExists, ...withOptions, ...(objectKind === 'sequence' && prefix.temporary ? { temporary: true } : {}) };
+  const withKeyword = keyword === 'PROCEDURE' || keyword === 'EVENT' ? { keyword } : {};
+  return {
+    kind: 'create-other',
+    objectKind,
+    name,
+    ...withIfNotExists,
+    ...withOptions,
+    ...withKeyword,
+    ...(objectKind === 'sequence' && prefix.temporary ? { temporary: true } : {}),
+  };
 }
 
 /** `[DEFAULT] CHARACTER SET [=] cs`, `[DEFAULT] COLLATE [=] c`, `ENCRYPTION`, `COMMENT`: the table option grammar. */
