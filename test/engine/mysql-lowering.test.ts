@@ -727,3 +727,22 @@ describe('MySQL lowering: broken input', () => {
     assert.ok(syntaxErrors > 0, 'some broken statements are reported as syntax errors');
   });
 });
+
+describe('MySQL query shapes on demand', () => {
+  it('leaves shapes out of the analysis, and lowers them for Explain when asked', async () => {
+    const { loadEngine, queryShape, resolveFileSettings } = await import('../../server/src/engine');
+    const analyzer = await loadEngine();
+    const text = "-- sqlsight: dialect=mysql\nSELECT id FROM orders WHERE customer_id = 7 ORDER BY created_at;\nUPDATE orders JOIN customers c ON c.id = orders.customer_id SET orders.total = 0;\n";
+    const analysis = analyzer.analyze({ path: 'q.sql', text, settings: resolveFileSettings({}, () => false) });
+    const [select, update] = analysis.statements;
+    assert.equal(select?.kind, 'select');
+    assert.equal(select?.kind === 'select' ? select.shape : 'no select', undefined, 'no node-sql-parser call for a SELECT during analysis');
+    assert.deepEqual(select && queryShape(select)?.columns, [
+      { table: 'orders', column: 'customer_id', use: 'eq' },
+      { table: 'orders', column: 'created_at', use: 'order', direction: 'asc' },
+    ]);
+    // An UPDATE without WHERE keeps its shape: unbounded-dml asks whether the join bounds it.
+    assert.ok(update?.kind === 'update' && update.shape !== undefined);
+    assert.ok(!analysis.findings.some((finding) => finding.ruleId === 'unbounded-dml'), 'the inner join bounds the UPDATE');
+  });
+});

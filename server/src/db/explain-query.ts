@@ -8,6 +8,7 @@ import {
   isWritingStatement,
   planSummary,
   planWarnings,
+  queryShape,
   readMysqlPlan,
   readPostgresPlan,
   withTableNames,
@@ -53,7 +54,7 @@ export async function explainStatement(input: ExplainStatementInput): Promise<Ex
       failure: { kind: 'writes-need-confirmation', message: 'EXPLAIN ANALYZE runs the statement, and this one writes: it runs inside a transaction that is rolled back' },
     };
   }
-  const shape = statement.kind === 'select' || statement.kind === 'insert' || statement.kind === 'update' || statement.kind === 'delete' ? statement.shape : undefined;
+  const shape = queryShape(statement);
   const candidates = shape && input.model ? indexCandidates(shape, input.model) : [];
   const run = await input.service.explain({
     statement: statement.text,

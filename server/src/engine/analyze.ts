@@ -7,7 +7,7 @@ import { advanceState, initialState, tableKey, tableLocks, type AnalysisState, t
 import { attachSuppressions, isSuppressed, readSuppressions, type Suppression } from './analysis/suppressions';
 import type { ParseCache, ParseOutcome, PostgresParser } from './dialects/pg/parse';
 import { frontEndFor } from './dialects/front-end';
-import type { ReportInput, Rule, RuleContext } from './rules/lib/rule';
+import type { ReportInput, Rule, RuleContext, StatementFact } from './rules/lib/rule';
 import { frameworkRules } from './rules/lib/framework-rules';
 
 export interface AnalyzeInput {
@@ -149,6 +149,9 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       path: input.path,
       downSection: section.kind === 'down',
     });
+    // Facts several rules read about the current statement, computed once (emptied per statement).
+    let facts = new Map<StatementFact<unknown>, unknown>();
+    let factsOf: Statement | undefined;
     // One context per rule and unit; its `state` reads the unit's current state.
     const contexts = activeRules.map(
       (rule): RuleContext => ({
@@ -158,6 +161,17 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
           return state;
         },
         isNewTable: (table) => state.newTables.has(tableKey(table)),
+        statementFact<T>(this: RuleContext, fact: StatementFact<T>, stmt: Statement): T {
+          if (factsOf !== stmt) {
+            facts = new Map();
+            factsOf = stmt;
+          }
+          // Keyed by the fact function itself, so the value stored under it is its own T.
+          if (facts.has(fact)) return facts.get(fact) as T;
+          const value = fact(this, stmt);
+          facts.set(fact, value);
+          return value;
+        },
         report: (report) => push(rule.meta.id, rule.meta.severity, report),
       }),
     );

@@ -27,6 +27,8 @@ const directiveWindow = 4096;
 /** `-- sqlsight: dialect=mysql` (or `/* sqlsight: dialect=mariadb *\/`, `# sqlsight: …`) among the file's leading comments. */
 export function dialectDirective(text: string): Dialect | undefined {
   const head = text.slice(0, directiveWindow);
+  // Almost no file has one: skip the regular expression unless the word is there.
+  if (!head.includes('sqlsight:')) return undefined;
   const match = /^[ \t]*(?:--|#|\/\*)[ \t]*sqlsight:[ \t]*dialect[ \t]*=[ \t]*([a-z]+)/im.exec(head);
   if (!match) return undefined;
   // Only comments and blank lines may come before the directive.

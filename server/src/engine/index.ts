@@ -6,9 +6,9 @@ import { allRules } from './rules';
 import type { Rule } from './rules/lib/rule';
 import { unreadableFile } from './rules/unreadable-file';
 import { decodeSource } from './source';
-import { frontEndFor } from './dialects/front-end';
+import { frontEndFor, queryShapeFor } from './dialects/front-end';
 import { defaultServerVersions, parseServerVersion, type ServerVersion } from './config';
-import type { Dialect, Finding, Statement } from './model';
+import type { Dialect, Finding, QueryShape, Statement } from './model';
 import { replayStatements } from './schema/replay';
 import { WorkspaceSchema } from './schema/workspace';
 
@@ -39,6 +39,11 @@ export interface Engine {
   replay(text: string, dialect?: Dialect, version?: ServerVersion): Statement[];
   /** An empty workspace model that lowers files with this engine's front-end for the dialect. */
   createWorkspaceSchema(dialect: Dialect, version?: ServerVersion): WorkspaceSchema;
+}
+
+/** A query's shape for Explain's index advisor (MySQL statements are lowered without one during analysis). */
+export function queryShape(statement: Statement, version?: ServerVersion): QueryShape | undefined {
+  return queryShapeFor(statement, version ?? defaultVersionOf(statement.dialect));
 }
 
 function defaultVersionOf(dialect: Dialect): ServerVersion {

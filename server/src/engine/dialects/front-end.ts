@@ -1,7 +1,7 @@
 // One interface over the dialect front-ends, so the analysis pipeline and the workspace replay are
 // written once: split a file, then parse each statement segment (in batched runs where the parser
 // gains by it). Chosen per file by dialect and server version.
-import type { Dialect, ParseOutcome, Segment, SplitResult } from '../model';
+import type { Dialect, ParseOutcome, QueryShape, Segment, SplitResult, Statement } from '../model';
 import type { ServerVersion } from '../config';
 import type { ParseCache } from './parse-cache';
 import type { PostgresParser } from './pg/parse';
@@ -58,7 +58,8 @@ export function postgresFrontEnd(parser: PostgresParser): DialectFrontEnd {
 }
 
 export function mysqlFrontEnd(dialect: 'mysql' | 'mariadb', version: ServerVersion): DialectFrontEnd {
-  const options = { dialect, version };
+  // Analysis leaves query shapes out (Explain asks for them through `queryShapeFor`).
+  const options = { dialect, version, queryShapes: false };
   return {
     dialect,
     split: (text) => splitMysql(text, options),
@@ -70,4 +71,16 @@ export function mysqlFrontEnd(dialect: 'mysql' | 'mariadb', version: ServerVersi
 
 export function frontEndFor(parser: PostgresParser, dialect: Dialect, version: ServerVersion): DialectFrontEnd {
   return dialect === 'postgres' ? postgresFrontEnd(parser) : mysqlFrontEnd(dialect, version);
+}
+
+/**
+ * The query shape of a SELECT/INSERT/UPDATE/DELETE for Explain's index advisor: the one lowered with
+ * the statement (PostgreSQL), else the MySQL statement lowered again with shapes.
+ */
+export function queryShapeFor(stmt: Statement, version: ServerVersion): QueryShape | undefined {
+  if (stmt.kind !== 'select' && stmt.kind !== 'insert' && stmt.kind !== 'update' && stmt.kind !== 'delete') return undefined;
+  if (stmt.shape || stmt.dialect === 'postgres') return stmt.shape;
+  const lowered = parseMysqlStatement(stmt.text, { start: 0, end: stmt.text.length }, { dialect: stmt.dialect, version }).statements[0];
+  if (!lowered || lowered.kind !== stmt.kind) return undefined;
+  return lowered.kind === 'select' || lowered.kind === 'insert' || lowered.kind === 'update' || lowered.kind === 'delete' ? lowered.shape : undefined;
 }

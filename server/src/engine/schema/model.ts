@@ -165,6 +165,49 @@ export function primaryKeyOf(table: SchemaTable): SchemaKey | undefined {
   return table.keys.find((key) => key.kind === 'primary-key');
 }
 
+/**
+ * The model's indexes by `indexKey`, also kept per table: rules ask for a table's indexes on every
+ * CREATE INDEX, and scanning every index of a large dump for each made it quadratic.
+ */
+export class IndexMap extends Map<string, SchemaIndex> {
+  private readonly byTable = new Map<string, Set<string>>();
+
+  constructor(from?: ReadonlyMap<string, SchemaIndex>) {
+    super();
+    for (const [key, index] of from ?? []) this.set(key, index);
+  }
+
+  override set(key: string, index: SchemaIndex): this {
+    const previous = this.get(key);
+    if (previous && previous.table !== index.table) this.byTable.get(previous.table)?.delete(key);
+    const keys = this.byTable.get(index.table) ?? new Set<string>();
+    keys.add(key);
+    this.byTable.set(index.table, keys);
+    return super.set(key, index);
+  }
+
+  override delete(key: string): boolean {
+    const previous = this.get(key);
+    if (previous) this.byTable.get(previous.table)?.delete(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.byTable.clear();
+    super.clear();
+  }
+
+  /** Indexes on a table (by its key), in creation order. */
+  onTable(tableKey: string): SchemaIndex[] {
+    const found: SchemaIndex[] = [];
+    for (const key of this.byTable.get(tableKey) ?? []) {
+      const index = this.get(key);
+      if (index) found.push(index);
+    }
+    return found;
+  }
+}
+
 export class SchemaModel {
   readonly dialect: Dialect;
   /** Tables, views and materialized views by `qualifiedKey`. */
@@ -173,7 +216,7 @@ export class SchemaModel {
    * Indexes by `indexKey`: PostgreSQL index names are unique in their schema; MySQL/MariaDB index
    * names are unique per table (every table's primary key is `PRIMARY`).
    */
-  readonly indexes: Map<string, SchemaIndex>;
+  readonly indexes: IndexMap;
   readonly enums: Map<string, SchemaEnum>;
   /** Schemas created (`CREATE SCHEMA`), plus `public`. */
   readonly schemas: Set<string>;
@@ -189,7 +232,7 @@ export class SchemaModel {
   constructor(dialect: Dialect, from?: SchemaModel) {
     this.dialect = dialect;
     this.tables = new Map(from?.tables);
-    this.indexes = new Map(from?.indexes);
+    this.indexes = new IndexMap(from?.indexes);
     this.enums = new Map(from?.enums);
     this.schemas = new Set(from?.schemas ?? ['public']);
     this.sequences = new Set(from?.sequences);
@@ -218,9 +261,7 @@ export class SchemaModel {
 
   /** Indexes on a table (by its key), in creation order. */
   indexesOn(tableKey: string): SchemaIndex[] {
-    const found: SchemaIndex[] = [];
-    for (const index of this.indexes.values()) if (index.table === tableKey) found.push(index);
-    return found;
+    return this.indexes.onTable(tableKey);
   }
 
   /** Foreign keys in other tables (or this one) that reference the table. */

@@ -25,27 +25,33 @@ export function lowerDml(cursor: TokenCursor, options: MysqlParseOptions): Lower
   const startIndex = cursor.index;
   const mainIndex = cursor.atWord('WITH') ? mainStatementIndex(cursor, startIndex + 1) : startIndex;
   const keyword = cursor.at(mainIndex)?.keyword ?? '';
+  // Query shapes serve Explain; rules read only what the tokens say, so an analysis that does not
+  // ask for shapes sends node-sql-parser (the slow part of this front-end) only what a rule needs.
+  const shapes = options.queryShapes !== false;
   if (keyword === 'INSERT' || keyword === 'REPLACE') {
     cursor.index = mainIndex + 1;
     const target = insertTarget(cursor);
     if (!target) return undefined;
     if (!target.fromQuery) return { body: { kind: 'insert', table: target.table, fromQuery: false }, raw: undefined };
-    const parsed = astify(cursor, startIndex, options);
+    const parsed = shapes ? astify(cursor, startIndex, options) : undefined;
     const shape = parsed ? lowerQueryShape(parsed) : undefined;
     return { body: { kind: 'insert', table: target.table, fromQuery: true, ...(shape ? { shape } : {}) }, raw: parsed };
   }
-  const parsed = astify(cursor, startIndex, options);
   if (keyword === 'UPDATE' || keyword === 'DELETE') {
+    const whereInTokens = hasTopLevelWord(cursor, mainIndex, 'WHERE');
+    // `… LIMIT n` at the top level: the usual way to backfill in batches.
+    const limited = hasTopLevelWord(cursor, mainIndex, 'LIMIT');
+    // Without WHERE or LIMIT, unbounded-dml asks the shape whether an inner join bounds the rows.
+    const parsed = shapes || (!whereInTokens && !limited) ? astify(cursor, startIndex, options) : undefined;
     cursor.index = mainIndex + 1;
     const table = keyword === 'UPDATE' ? updateTarget(cursor) : deleteTarget(cursor);
     if (!table) return undefined;
-    const hasWhere = parsed ? parsed.where !== null && parsed.where !== undefined : hasTopLevelWord(cursor, mainIndex, 'WHERE');
-    // `… LIMIT n` at the top level: the usual way to backfill in batches.
-    const limited = hasTopLevelWord(cursor, mainIndex, 'LIMIT');
+    const hasWhere = parsed ? parsed.where !== null && parsed.where !== undefined : whereInTokens;
     const shape = parsed ? lowerQueryShape(parsed) : undefined;
     const kind = keyword === 'UPDATE' ? 'update' : 'delete';
     return { body: { kind, table, hasWhere, ...(limited ? { limited } : {}), ...(shape ? { shape } : {}) }, raw: parsed };
   }
+  const parsed = shapes ? astify(cursor, startIndex, options) : undefined;
   const locks = parsed ? takesRowLocks(parsed) : selectLocksRows(cursor, mainIndex);
   const shape = parsed ? lowerQueryShape(parsed) : undefined;
   return { body: { kind: 'select', ...(shape ? { shape } : {}), ...(locks ? { writes: 'row-locks' } : {}) }, raw: parsed };

@@ -3,8 +3,11 @@
 import { versionAtLeast } from '../../config';
 import type { MysqlLexOptions } from './lexer';
 
-/** The server's dialect and version; `delimiter` is the client delimiter in effect (DELIMITER), `;` by default. */
-export type MysqlParseOptions = MysqlLexOptions;
+/**
+ * The server's dialect and version; `delimiter` is the client delimiter in effect (DELIMITER), `;` by
+ * default; `queryShapes: false` leaves DML query shapes out (they serve Explain, not the rules).
+ */
+export type MysqlParseOptions = MysqlLexOptions & { readonly queryShapes?: boolean };
 
 /**
  * Whether a column's inline `REFERENCES t (c)` creates a foreign key. MySQL parsed and ignored it

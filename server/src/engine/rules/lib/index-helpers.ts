@@ -182,12 +182,17 @@ function alterTableBuilt(ctx: RuleContext, stmt: StatementOf<'alter-table'>): Bu
 }
 
 /** Every index the statement builds, in the order the server builds them. */
-export function indexesBuilt(ctx: RuleContext, stmt: Statement): BuiltIndex[] {
+function builtIndexesOf(ctx: RuleContext, stmt: Statement): BuiltIndex[] {
   if (stmt.kind === 'create-index') return [createIndexBuilt(ctx, stmt)];
   if (stmt.dialect === 'postgres') return [];
   if (stmt.kind === 'create-table') return stmt.temporary || stmt.fromQuery ? [] : createTableBuilt(stmt);
   if (stmt.kind === 'alter-table') return alterTableBuilt(ctx, stmt);
   return [];
+}
+
+/** The indexes the statement builds, worked out once per statement for the index rules. */
+export function indexesBuilt(ctx: RuleContext, stmt: Statement): readonly BuiltIndex[] {
+  return ctx.statementFact(builtIndexesOf, stmt);
 }
 
 function comparedFromModel(model: SchemaModel, index: SchemaIndex): ComparedIndex {
@@ -206,7 +211,11 @@ function comparedFromBuilt(ctx: RuleContext, index: BuiltIndex): ComparedIndex {
  * new one serves the key, since the server then drops it. Undefined entries mark indexes not judged
  * (a table the model does not hold, IF NOT EXISTS over an existing name).
  */
-export function indexesToCompare(ctx: RuleContext, stmt: Statement): { readonly built: BuiltIndex; readonly others: ComparedIndex[] }[] {
+export function indexesToCompare(ctx: RuleContext, stmt: Statement): readonly { readonly built: BuiltIndex; readonly others: readonly ComparedIndex[] }[] {
+  return ctx.statementFact(indexComparisonsOf, stmt);
+}
+
+function indexComparisonsOf(ctx: RuleContext, stmt: Statement): { readonly built: BuiltIndex; readonly others: ComparedIndex[] }[] {
   const model = ctx.state.schema;
   const judged: { built: BuiltIndex; others: ComparedIndex[] }[] = [];
   const earlier: BuiltIndex[] = [];

@@ -5,7 +5,7 @@ import { statementOnlineDdl, type StatementOnlineDdl } from '../../analysis/mysq
 import type { Statement } from '../../model';
 import type { RuleContext } from './rule';
 
-export function existingTableOnlineDdl(ctx: RuleContext, stmt: Statement): StatementOnlineDdl | undefined {
+function onlineDdlOfExistingTable(ctx: RuleContext, stmt: Statement): StatementOnlineDdl | undefined {
   const onlineDdl = statementOnlineDdl(stmt, {
     dialect: ctx.settings.dialect,
     version: ctx.settings.serverVersion,
@@ -13,6 +13,11 @@ export function existingTableOnlineDdl(ctx: RuleContext, stmt: Statement): State
     foreignKeyChecksOff: ctx.state.foreignKeyChecksOff,
   });
   return onlineDdl && !ctx.isNewTable(onlineDdl.table) ? onlineDdl : undefined;
+}
+
+/** Judged once per statement for all eight section G rules. */
+export function existingTableOnlineDdl(ctx: RuleContext, stmt: Statement): StatementOnlineDdl | undefined {
+  return ctx.statementFact(onlineDdlOfExistingTable, stmt);
 }
 
 /** How the table is named in messages. */

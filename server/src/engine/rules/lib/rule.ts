@@ -58,8 +58,16 @@ export interface RuleContext {
   readonly state: AnalysisState;
   /** True when the table was created earlier in this migration (locking rules stay quiet for it). */
   isNewTable(table: ObjectName): boolean;
+  /**
+   * A fact about the current statement several rules read (the MySQL online-DDL verdicts): computed
+   * by the first rule that asks, shared by the others until the next statement.
+   */
+  statementFact<T>(fact: StatementFact<T>, stmt: Statement): T;
   report(finding: ReportInput): void;
 }
+
+/** A pure function of the context and the statement; its identity is the key it is shared under. */
+export type StatementFact<T> = (ctx: RuleContext, stmt: Statement) => T;
 
 export interface Rule {
   readonly meta: RuleMeta;
