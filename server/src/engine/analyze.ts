@@ -150,7 +150,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
       downSection: section.kind === 'down',
     });
     // Facts several rules read about the current statement, computed once (emptied per statement).
-    let facts = new Map<StatementFact<unknown>, unknown>();
+    const facts = new Map<StatementFact<unknown>, unknown>();
     let factsOf: Statement | undefined;
     // One context per rule and unit; its `state` reads the unit's current state.
     const contexts = activeRules.map(
@@ -163,7 +163,7 @@ export function analyzeText(parts: EngineParts, input: AnalyzeInput): FileAnalys
         isNewTable: (table) => state.newTables.has(tableKey(table)),
         statementFact<T>(this: RuleContext, fact: StatementFact<T>, stmt: Statement): T {
           if (factsOf !== stmt) {
-            facts = new Map();
+            facts.clear();
             factsOf = stmt;
           }
           // Keyed by the fact function itself, so the value stored under it is its own T.

@@ -38,14 +38,15 @@ export function dialectDirective(text: string): Dialect | undefined {
 }
 
 /** A folder or file-name part that names a dialect: `db/mysql/V1.sql`, `0001_x.mysql.up.sql`, `schema.pgsql`. */
+const pathDialectPart = /(?:^|[/\\._-])(postgresql|postgres|pgsql|psql|pg|mysql|mariadb)(?=$|[/\\._-])/gi;
+
 export function dialectFromPath(path: string): Dialect | undefined {
-  const parts = path.toLowerCase().split(/[/\\._-]+/);
   // The nearest part wins: a `mysql` file in a `postgres` repository is MySQL.
-  for (let index = parts.length - 1; index >= 0; index--) {
-    const dialect = dialectWords[parts[index] ?? ''];
-    if (dialect) return dialect;
-  }
-  return undefined;
+  let last: string | undefined;
+  pathDialectPart.lastIndex = 0;
+  // The lookahead leaves the separator unconsumed, so the next part can start at it.
+  for (let match = pathDialectPart.exec(path); match; match = pathDialectPart.exec(path)) last = match[1];
+  return last === undefined ? undefined : dialectWords[last.toLowerCase()];
 }
 
 /** Signals read in the text, each worth one vote; found with one regular expression per dialect. */

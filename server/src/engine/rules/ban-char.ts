@@ -23,7 +23,7 @@ export const banChar = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (use.type.canonical !== 'bpchar') continue;
       const limit = use.type.modifiers[0];
       const toText = textReplacement(use);

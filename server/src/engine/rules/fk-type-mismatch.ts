@@ -120,7 +120,7 @@ export const fkTypeMismatch = defineRule({
   },
   check(ctx, stmt) {
     const written = writtenColumns(ctx);
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (use.definition && use.origin !== 'alter-column-type') written.set(columnKey(qualifiedKey(use.table.schema, use.table.name), use.column), use.definition);
     }
   },

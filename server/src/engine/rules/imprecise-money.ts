@@ -40,7 +40,7 @@ export const impreciseMoney = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       const { canonical } = use.type;
       const column = `\`${use.table.name}\`.\`${use.column}\``;
       if (canonical === 'money' && stmt.dialect === 'postgres') {

@@ -137,7 +137,7 @@ export const preferBigintKeys = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (stmt.dialect === 'postgres') checkPostgres(ctx, use);
       else checkMysql(ctx, stmt, use);
     }

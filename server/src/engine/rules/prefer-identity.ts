@@ -24,7 +24,7 @@ export const preferIdentity = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (serialTypes[use.type.canonical] === undefined || use.type.isArray) continue;
       // Keys get bigint, the same edit prefer-bigint-keys offers, so the two fixes compose.
       const replacement = identityReplacement(use.type.canonical, use.keyRoles.length > 0);

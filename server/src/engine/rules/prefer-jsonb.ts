@@ -24,7 +24,7 @@ export const preferJsonb = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (use.type.canonical !== 'json') continue;
       const replacement = `jsonb${arraySuffix(use.type)}`;
       ctx.report({

@@ -23,7 +23,7 @@ export const preferText = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (use.type.canonical !== 'varchar' || use.type.modifiers.length === 0) continue;
       const toText = textReplacement(use);
       ctx.report({

@@ -23,7 +23,7 @@ export const preferTimestamptz = defineRule({
     },
   },
   check(ctx, stmt) {
-    for (const use of typeUses(stmt)) {
+    for (const use of typeUses(ctx, stmt)) {
       if (use.type.canonical !== 'timestamp') continue;
       const precision = use.type.modifiers.length > 0 ? `(${use.type.modifiers.join(', ')})` : '';
       const replacement = `timestamptz${precision}${arraySuffix(use.type)}`;

@@ -212,7 +212,13 @@ function comparedFromBuilt(ctx: RuleContext, index: BuiltIndex): ComparedIndex {
  * (a table the model does not hold, IF NOT EXISTS over an existing name).
  */
 export function indexesToCompare(ctx: RuleContext, stmt: Statement): readonly { readonly built: BuiltIndex; readonly others: readonly ComparedIndex[] }[] {
+  if (!buildsIndexes(stmt)) return [];
   return ctx.statementFact(indexComparisonsOf, stmt);
+}
+
+/** Only these statements build indexes (MySQL also builds them in CREATE and ALTER TABLE). */
+function buildsIndexes(stmt: Statement): boolean {
+  return stmt.kind === 'create-index' || (stmt.dialect !== 'postgres' && (stmt.kind === 'create-table' || stmt.kind === 'alter-table'));
 }
 
 function indexComparisonsOf(ctx: RuleContext, stmt: Statement): { readonly built: BuiltIndex; readonly others: ComparedIndex[] }[] {

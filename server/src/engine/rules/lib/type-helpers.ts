@@ -3,6 +3,7 @@
 // of different rules on one column produce the same edit (and so compose). Reads the model only.
 import type { ColumnDefinition, ObjectName, Statement, TableConstraint, TextEdit, TypeName } from '../../model';
 import type { ColumnType, SchemaColumn } from '../../schema/model';
+import type { RuleContext } from './rule';
 import { insertAt, quoteIdentifier, replace } from './edits';
 
 export type KeyRole = 'primary-key' | 'foreign-key';
@@ -42,8 +43,12 @@ function rolesOf(column: ColumnDefinition, constraints: readonly TableConstraint
   return { keyRoles: roles, references, ...(primaryKey && primaryKey.columns.length > 1 ? { compositePrimaryKey: true } : {}) };
 }
 
-/** Every column type a statement writes, in source order. */
-export function typeUses(stmt: Statement): TypeUse[] {
+/** Every column type a statement writes, in source order; worked out once per statement for the type rules. */
+export function typeUses(ctx: RuleContext, stmt: Statement): readonly TypeUse[] {
+  return stmt.kind === 'create-table' || stmt.kind === 'alter-table' ? ctx.statementFact(typeUsesOf, stmt) : [];
+}
+
+function typeUsesOf(_ctx: RuleContext, stmt: Statement): TypeUse[] {
   if (stmt.kind === 'create-table') {
     return stmt.columns.map((column) => ({
       table: stmt.table,
