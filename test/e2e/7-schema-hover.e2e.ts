@@ -12,7 +12,11 @@ test('hovering a table name shows its columns and the migration that created it'
     // The server has analysed the file (with the workspace model) once the editor shows no sqlsight problem for it.
     await waitForProblems(page, file, (texts) => texts.length === 0, 'to stay clean');
     const line = page.locator('.editor-instance .view-line', { hasText: 'ADD CONSTRAINT invoices_total_cap' });
-    const token = line.locator('span span', { hasText: /(^|\s)invoices(\s|$)/ }).first();
+    // The lock inlay hint at the line's end comes with the server's analysis of this file.
+    await poll(async () => (await line.first().textContent()) ?? '', (t) => /ACCESS\sEXCLUSIVE/.test(t), 'the inlay hint of the analysed file');
+    // Only the text's token spans (`mtk…`): the inlay hint at the line's end (`ACCESS EXCLUSIVE · invoices`)
+    // names the table too, and hovering it shows no schema.
+    const token = line.locator('span span[class*="mtk"]', { hasText: /(^|\s)invoices(\s|$)/ }).first();
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Defined in' });
     const text = await poll(
       async () => {
