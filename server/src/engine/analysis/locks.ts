@@ -149,13 +149,14 @@ export function locksTaken(stmt: Statement): LockAcquisition[] {
       return stmt.objectKind === 'index' || stmt.objectKind === 'view' || stmt.objectKind === 'materialized-view'
         ? [{ table: stmt.name, mode: 'ACCESS EXCLUSIVE' }]
         : [];
-    case 'insert':
-    case 'update':
-    case 'delete':
-      return [{ table: stmt.table, mode: 'ROW EXCLUSIVE' }];
     default:
-      return [];
+      return rowLocks(stmt);
   }
+}
+
+/** Both dialects: INSERT, UPDATE and DELETE lock the rows they write (ROW EXCLUSIVE on the table). */
+function rowLocks(stmt: Statement): LockAcquisition[] {
+  return stmt.kind === 'insert' || stmt.kind === 'update' || stmt.kind === 'delete' ? [{ table: stmt.table, mode: 'ROW EXCLUSIVE' }] : [];
 }
 
 /** MySQL/MariaDB: DDL on a table takes its exclusive metadata lock; DML takes row locks. */
@@ -172,11 +173,7 @@ function mysqlLocksTaken(stmt: Statement): LockAcquisition[] {
       return stmt.tables.map((table) => ({ table, mode: 'ACCESS EXCLUSIVE' }));
     case 'rename-object':
       return stmt.objectKind === 'table' ? [{ table: stmt.name, mode: 'ACCESS EXCLUSIVE' }] : [];
-    case 'insert':
-    case 'update':
-    case 'delete':
-      return [{ table: stmt.table, mode: 'ROW EXCLUSIVE' }];
     default:
-      return [];
+      return rowLocks(stmt);
   }
 }
