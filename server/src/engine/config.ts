@@ -139,6 +139,13 @@ export function settingsForText(settings: FileSettings, path: string, text: stri
 
 export const defaultFileSettings: FileSettings = resolveFileSettings({}, () => false);
 
+/** `16`, `8.0`, `8.0.29`, `10.11`: PostgreSQL by its major version, MySQL and MariaDB by their minor line, a patch when given. */
+export function serverVersionText(dialect: Dialect, version: ServerVersion): string {
+  const { major, minor, patch } = version;
+  if (patch) return `${major}.${minor}.${patch}`;
+  return minor || dialect !== 'postgres' ? `${major}.${minor}` : `${major}`;
+}
+
 /** Whether `version` is at least `major.minor.patch` (MySQL features arrive in patch releases: 8.0.29, 8.0.12). */
 export function versionAtLeast(version: ServerVersion, major: number, minor = 0, patch = 0): boolean {
   if (version.major !== major) return version.major > major;

@@ -17,7 +17,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadEngine, newMigrationPath, ParseCache, settingsForText, type Engine, type FileAnalysis, type FileSettings, type Rule } from '../engine';
+import { loadEngine, newMigrationPath, ParseCache, serverVersionText, settingsForText, type Engine, type FileAnalysis, type Rule } from '../engine';
 import { formatConfigError, type ConfigError } from '../io/config-loader';
 import {
   serverCommands,
@@ -476,13 +476,6 @@ connection.onFoldingRanges((params) =>
   }),
 );
 
-/** `16`, `8.0`, `8.0.29`, `10.11`: PostgreSQL by its major version, MySQL and MariaDB by their minor line. */
-function versionText(settings: FileSettings): string {
-  const { major, minor, patch } = settings.serverVersion;
-  if (patch) return `${major}.${minor}.${patch}`;
-  return minor || settings.dialect !== 'postgres' ? `${major}.${minor}` : `${major}`;
-}
-
 connection.onRequest(fileInfoRequest, async (params: FileInfoParams): Promise<FileInfo> => {
   await engineReady;
   const config = workspaceConfig?.forFile(pathOf(params.uri));
@@ -494,7 +487,7 @@ connection.onRequest(fileInfoRequest, async (params: FileInfoParams): Promise<Fi
   return {
     dialect: settings?.dialect ?? 'postgres',
     dialectSource: settings?.dialectSource ?? 'default',
-    serverVersion: settings ? versionText(settings) : '16',
+    serverVersion: settings ? serverVersionText(settings.dialect, settings.serverVersion) : '16',
     configPath: config?.configPath,
     configError: config?.configError ? formatConfigError(config.configError).join('\n') : undefined,
   };

@@ -6,6 +6,7 @@
 // test/db/mariadb-online-ddl-oracle.test.ts. Pure: no statement-level decisions here.
 import type { ColumnDefinition, TypeName } from '../model';
 import type { ColumnType, SchemaColumn } from '../schema/model';
+import { takesCharset } from '../schema/names-mysql';
 import { columnIsIndexed, findColumn, onlineRebuildBlocker, primaryKeyColumns, unknownTable, withRebuildBlocker, type ActionContext } from './mysql-online-ddl-table';
 import { inPlaceWithoutCopy, supports, verdict, weakestVerdict, type OnlineDdlVerdict, type VerdictFields } from './mysql-online-ddl-verdict';
 
@@ -25,7 +26,6 @@ function charsetOfCollation(collation: string | undefined): string | undefined {
   return collation === 'binary' ? 'binary' : collation.split('_', 1)[0];
 }
 
-const textTypes = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
 const binaryVaryingTypes = new Set(['varbinary']);
 
 function quote(name: string): string {
@@ -176,8 +176,8 @@ function typeChangeFields(change: ColumnChange): VerdictFields | undefined {
   const { context, old, definition, oldName } = change;
   const next = definition.type;
   const oldCharset = charsetName(old.charset ?? context.table?.charset);
-  const nextCharset = textTypes.has(next.canonical) ? newCharset(change) : undefined;
-  const bothText = textTypes.has(old.type.canonical) && textTypes.has(next.canonical);
+  const nextCharset = takesCharset(next.canonical) ? newCharset(change) : undefined;
+  const bothText = takesCharset(old.type.canonical) && takesCharset(next.canonical);
   if (bothText && oldCharset !== undefined && nextCharset !== undefined && oldCharset !== nextCharset) {
     // MySQL 8.0 manual 17.12.1: "Changing the column data type … only supports ALGORITHM=COPY"; a new
     // character set re-encodes every value ([ran] MariaDB 10.11: latin1 → utf8mb4 copies).

@@ -304,32 +304,33 @@ function applyMysqlSet(state: AnalysisState, stmt: Extract<Statement, { kind: 's
     return { ...state, foreignKeyChecksOff: value === '0' || value === 'off' || value === 'false' };
   }
   const timeout = mysqlTimeoutNames[stmt.name];
-  // MySQL's lock_wait_timeout is in seconds and has no "off" value; 0 is not accepted (minimum 1).
-  return timeout ? applySet(state, { ...stmt, name: timeout, dialect: 'postgres' }) : state;
+  return timeout ? applyTimeout(state, timeout, stmt.value, stmt.local) : state;
 }
 
 function applySet(state: AnalysisState, stmt: Extract<Statement, { kind: 'set' }>): AnalysisState {
   if (stmt.dialect !== 'postgres') return applyMysqlSet(state, stmt);
-  const on = timeoutIsOn(stmt.value);
+  if (stmt.name === 'lock_timeout' || stmt.name === 'statement_timeout') return applyTimeout(state, stmt.name, stmt.value, stmt.local);
+  if (stmt.name === 'timezone') return { ...state, timeZone: stmt.value?.trim().toLowerCase() };
+  return state;
+}
+
+/** A session (or, inside a transaction, transaction-local) lock or statement timeout set to `value`. */
+function applyTimeout(state: AnalysisState, which: 'lock_timeout' | 'statement_timeout', value: string | undefined, local: boolean): AnalysisState {
+  const on = timeoutIsOn(value);
   // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
-  const local = stmt.local;
   if (local && !state.inTransaction) return state;
-  if (stmt.name === 'lock_timeout') {
+  if (which === 'lock_timeout') {
     return withTimeouts(
       local
         ? { ...state, lockTimeoutTouched: true, localLockTimeout: on }
         : { ...state, lockTimeoutTouched: true, sessionLockTimeout: on, localLockTimeout: undefined },
     );
   }
-  if (stmt.name === 'statement_timeout') {
-    return withTimeouts(
-      local
-        ? { ...state, statementTimeoutTouched: true, localStatementTimeout: on }
-        : { ...state, statementTimeoutTouched: true, sessionStatementTimeout: on, localStatementTimeout: undefined },
-    );
-  }
-  if (stmt.name === 'timezone') return { ...state, timeZone: stmt.value?.trim().toLowerCase() };
-  return state;
+  return withTimeouts(
+    local
+      ? { ...state, statementTimeoutTouched: true, localStatementTimeout: on }
+      : { ...state, statementTimeoutTouched: true, sessionStatementTimeout: on, localStatementTimeout: undefined },
+  );
 }
 
 function applyReset(state: AnalysisState, name: string | undefined): AnalysisState {

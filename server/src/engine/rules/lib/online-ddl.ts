@@ -3,6 +3,7 @@
 // earlier in the unit (it is empty; nobody waits for it). Rules must not judge algorithms themselves.
 import { statementOnlineDdl, type StatementOnlineDdl } from '../../analysis/mysql-online-ddl';
 import type { Statement } from '../../model';
+import { serverVersionText } from '../../config';
 import type { RuleContext } from './rule';
 
 function onlineDdlOfExistingTable(ctx: RuleContext, stmt: Statement): StatementOnlineDdl | undefined {
@@ -30,7 +31,7 @@ export const onlineSchemaChangeTools = 'gh-ost or pt-online-schema-change';
 /** The server as messages name it: "MariaDB 10.11", "MySQL 8.0.28" (a patch only when given). */
 export function serverText(onlineDdl: StatementOnlineDdl): string {
   const { dialect, version } = onlineDdl.target;
-  return `${dialect === 'mysql' ? 'MySQL' : 'MariaDB'} ${version.major}.${version.minor}${version.patch > 0 ? `.${version.patch}` : ''}`;
+  return `${dialect === 'mysql' ? 'MySQL' : 'MariaDB'} ${serverVersionText(dialect, version)}`;
 }
 
 /** A verdict's subject opening a message: "Adding `x` …". */
