@@ -6,7 +6,7 @@
 // test/db/mariadb-online-ddl-oracle.test.ts. Pure: no statement-level decisions here.
 import type { ColumnDefinition, TypeName } from '../model';
 import type { ColumnType, SchemaColumn } from '../schema/model';
-import { takesCharset } from '../schema/names-mysql';
+import { canonicalCharset, takesCharset, writtenCharset } from '../schema/names-mysql';
 import { columnIsIndexed, findColumn, onlineRebuildBlocker, primaryKeyColumns, unknownTable, withRebuildBlocker, type ActionContext } from './mysql-online-ddl-table';
 import { inPlaceWithoutCopy, supports, verdict, weakestVerdict, type OnlineDdlVerdict, type VerdictFields } from './mysql-online-ddl-verdict';
 
@@ -19,12 +19,6 @@ const maxBytesPerCharacter: Record<string, number> = {
 
 /** A character set not listed is taken at 4 bytes: the widest, so a widening is never wrongly called in-bucket. */
 const unknownCharsetBytes = 4;
-
-/** A collation names its character set before the first underscore (`utf8mb4_bin` → utf8mb4). */
-function charsetOfCollation(collation: string | undefined): string | undefined {
-  if (collation === undefined) return undefined;
-  return collation === 'binary' ? 'binary' : collation.split('_', 1)[0];
-}
 
 const binaryVaryingTypes = new Set(['varbinary']);
 
@@ -66,11 +60,6 @@ function sameType(old: ColumnType, next: TypeName): boolean {
   );
 }
 
-/** `utf8` is MySQL's and MariaDB's alias of utf8mb3. */
-function charsetName(charset: string | undefined): string | undefined {
-  return charset === 'utf8' ? 'utf8mb3' : charset;
-}
-
 /** ENUM needs 1 byte up to 255 values, 2 beyond; SET 1, 2, 3, 4 or 8 bytes (MySQL 8.0 manual 13.7 "Data Type Storage Requirements"). */
 function storageBytes(canonical: string, count: number): number {
   if (canonical === 'enum') return count <= 255 ? 1 : 2;
@@ -102,7 +91,8 @@ interface ColumnChange {
 /** The charset a redefinition gives the column: its own clause, its collation's, else the table default (as MySQL applies it). */
 function newCharset(change: ColumnChange): string | undefined {
   const { definition, context } = change;
-  return charsetName(definition.charset?.value ?? charsetOfCollation(definition.collation?.value) ?? context.table?.charset);
+  const tableCharset = context.table?.charset;
+  return writtenCharset(definition.charset?.value, definition.collation?.value) ?? (tableCharset === undefined ? undefined : canonicalCharset(tableCharset));
 }
 
 /** The definition names no character set and the table's default is unknown: the column may take a different one. */
@@ -175,7 +165,8 @@ function enumFields(comparison: TypeComparison): VerdictFields | undefined {
 function typeChangeFields(change: ColumnChange): VerdictFields | undefined {
   const { context, old, definition, oldName } = change;
   const next = definition.type;
-  const oldCharset = charsetName(old.charset ?? context.table?.charset);
+  const written = old.charset ?? context.table?.charset;
+  const oldCharset = written === undefined ? undefined : canonicalCharset(written);
   const nextCharset = takesCharset(next.canonical) ? newCharset(change) : undefined;
   const bothText = takesCharset(old.type.canonical) && takesCharset(next.canonical);
   if (bothText && oldCharset !== undefined && nextCharset !== undefined && oldCharset !== nextCharset) {
